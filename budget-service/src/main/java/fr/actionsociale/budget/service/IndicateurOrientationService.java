@@ -1,0 +1,88 @@
+package fr.actionsociale.budget.service;
+
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import fr.actionsociale.budget.domain.OrientationComptee;
+import fr.actionsociale.commons.evenement.EvenementRecu;
+import fr.actionsociale.commons.inbox.EvenementInvalideException;
+import fr.actionsociale.commons.probleme.RegleMetierException;
+
+/** The orientation indicators: counted from orientation-faite, read by commune and month. */
+@ApplicationScoped
+public class IndicateurOrientationService {
+
+    private final EntityManager em;
+
+    IndicateurOrientationService(EntityManager em) {
+        this.em = em;
+    }
+
+    /** Applies one orientation-faite; runs inside the Inbox's transaction. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void compter(EvenementRecu evenement) {
+        OrientationComptee o;
+        try {
+            JsonNode droits = evenement.donnees().get("droitsVises");
+            if (droits == null || !droits.isArray()) {
+                throw new EvenementInvalideException("droitsVises absent");
+            }
+            List<String> codes = new ArrayList<>();
+            droits.forEach(d -> codes.add(d.asText()));
+            o = OrientationComptee.depuis(evenement.id(), UUID.fromString(evenement.texte("orientationId")),
+                    evenement.texte("commune"), evenement.texte("structure"), codes,
+                    Instant.parse(evenement.texte("dateOrientation")));
+        } catch (RegleMetierException e) {
+            throw new EvenementInvalideException(e.champ() + " " + e.raison());
+        } catch (IllegalArgumentException | DateTimeParseException e) {
+            throw new EvenementInvalideException("orientationId ou dateOrientation illisible");
+        }
+        // the same orientation re-published under another event id is still one orientation
+        em.createNativeQuery("insert into orientation_comptee (orientation_id, evenement_id, commune, structure, droits_vises, "
+                + "date_orientation, mois) values (?1, ?2, ?3, ?4, ?5, ?6, ?7) on conflict (orientation_id) do nothing")
+                .setParameter(1, o.orientationId())
+                .setParameter(2, o.evenementId())
+                .setParameter(3, o.commune())
+                .setParameter(4, o.structure())
+                .setParameter(5, o.droitsVises())
+                .setParameter(6, o.dateOrientation())
+                .setParameter(7, o.mois())
+                .executeUpdate();
+    }
+
+    public record Comptage(String commune, String mois, long total, Map<String, Long> parStructure, Map<String, Long> parDroitVise) {
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Comptage compter(String commune, YearMonth mois) {
+        Map<String, Long> parStructure = new TreeMap<>();
+        Map<String, Long> parDroit = new TreeMap<>();
+        long total = 0;
+        @SuppressWarnings("unchecked")
+        List<Object[]> lignes = em.createNativeQuery(
+                "select structure, droits_vises, count(*) from orientation_comptee where commune = ?1 and mois = ?2 "
+                        + "group by structure, droits_vises")
+                .setParameter(1, commune).setParameter(2, mois.toString()).getResultList();
+        for (Object[] l : lignes) {
+            long n = ((Number) l[2]).longValue();
+            total += n;
+            parStructure.merge((String) l[0], n, Long::sum);
+            for (String droit : ((String) l[1]).split(",")) {
+                parDroit.merge(droit, n, Long::sum);
+            }
+        }
+        return new Comptage(commune, mois.toString(), total, parStructure, parDroit);
+    }
+}

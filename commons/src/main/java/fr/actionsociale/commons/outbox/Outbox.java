@@ -1,0 +1,72 @@
+package fr.actionsociale.commons.outbox;
+
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Records an event in the same transaction as the business change that causes it. Nothing is sent here:
+ * {@link OutboxRelay} publishes the row once the transaction has committed, so an event exists if and
+ * only if its change does.
+ */
+@ApplicationScoped
+public class Outbox {
+
+    private final EntityManager em;
+    private final ObjectMapper json;
+    private final TransactionSynchronizationRegistry transactions;
+    private final OutboxRelay relay;
+
+    Outbox(EntityManager em, ObjectMapper json, TransactionSynchronizationRegistry transactions, OutboxRelay relay) {
+        this.em = em;
+        this.json = json;
+        this.transactions = transactions;
+        this.relay = relay;
+    }
+
+    /**
+     * @param type the event type, which is also its topic (one topic per fact)
+     * @param cle the aggregate's id: record key (keeps one aggregate's events in order) and ce_subject
+     * @param donnees the event's data; must hold no personal data
+     * @return the event id (ce_id)
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public UUID publier(String type, String cle, Object donnees) {
+        UUID id = UUID.randomUUID();
+        String corps;
+        try {
+            corps = json.writeValueAsString(donnees);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("données d'événement non sérialisables: " + type, e);
+        }
+        em.createNativeQuery("insert into outbox_evenement (id, topic, type, cle, donnees) values (?1, ?2, ?3, ?4, cast(?5 as jsonb))")
+                .setParameter(1, id)
+                .setParameter(2, type)
+                .setParameter(3, type)
+                .setParameter(4, cle)
+                .setParameter(5, corps)
+                .executeUpdate();
+        // wake the relay as soon as the row is visible, instead of waiting for its next poll
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    relay.reveiller();
+                }
+            }
+        });
+        return id;
+    }
+}

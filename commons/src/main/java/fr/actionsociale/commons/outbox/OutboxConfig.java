@@ -1,0 +1,37 @@
+package fr.actionsociale.commons.outbox;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+@ConfigMapping(prefix = "outbox")
+public interface OutboxConfig {
+
+    /** The ce_source of every event this service emits. */
+    @WithDefault("/${quarkus.application.name}")
+    String source();
+
+    Relay relay();
+
+    interface Relay {
+        /** Off only to prove that commits made while nothing relays are published after a restart. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Safety poll: a commit wakes the relay at once; this catches rows committed by another instance. */
+        @WithDefault("500ms")
+        Duration interval();
+
+        @WithDefault("500")
+        int batchSize();
+
+        /** Published rows are kept this long (replay, audit) and then purged. */
+        @WithDefault("P7D")
+        Duration retention();
+
+        /** Waiting time after a failed publication (broker down) before the next attempt. */
+        @WithDefault("1s")
+        Duration backoff();
+    }
+}

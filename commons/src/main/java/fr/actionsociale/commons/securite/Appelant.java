@@ -1,0 +1,44 @@
+package fr.actionsociale.commons.securite;
+
+import java.util.Set;
+
+import jakarta.enterprise.context.RequestScoped;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import fr.actionsociale.commons.probleme.ProblemeException;
+import fr.actionsociale.commons.probleme.TypeProbleme;
+
+/** Who calls: the roles and the institution code carried by the bearer token's claims. */
+@RequestScoped
+public class Appelant {
+
+    /** Claim holding the caller's institution code, such as {@code ccas-pipriac}. */
+    public static final String CLAIM_INSTITUTION = "institution";
+
+    private final JsonWebToken jeton;
+
+    Appelant(JsonWebToken jeton) {
+        this.jeton = jeton;
+    }
+
+    public String institution() {
+        String institution = jeton.getClaim(CLAIM_INSTITUTION);
+        if (institution == null || institution.isBlank()) {
+            throw new ProblemeException(TypeProbleme.ACCES_REFUSE, "Le jeton ne porte pas d'institution (claim « institution »).");
+        }
+        return institution;
+    }
+
+    public Set<String> roles() {
+        return jeton.getGroups();
+    }
+
+    public boolean a(String role) {
+        return roles().contains(role);
+    }
+
+    public String identifiant() {
+        return jeton.getSubject();
+    }
+}

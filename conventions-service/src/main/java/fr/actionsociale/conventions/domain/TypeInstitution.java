@@ -1,0 +1,6 @@
+package fr.actionsociale.conventions.domain;
+
+public enum TypeInstitution {
+    EPCI, DEPARTEMENT, COMMUNE, CCAS, CIAS, CDAS, ASSOCIATION, CAF, CPAM, MSA, CARSAT, ETAT, FRANCE_TRAVAIL, MISSION_LOCALE,
+    FRANCE_SERVICES, CLIC, MDPH, BAILLEUR, AUTRE
+}

@@ -1,0 +1,102 @@
+package fr.actionsociale.referral.rest;
+
+import java.net.URI;
+import java.util.EnumSet;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import fr.actionsociale.commons.idempotence.Idempotence;
+import fr.actionsociale.commons.probleme.Probleme;
+import fr.actionsociale.commons.probleme.ProblemeException;
+import fr.actionsociale.commons.securite.Appelant;
+import fr.actionsociale.commons.securite.Roles;
+import fr.actionsociale.referral.domain.DroitVise;
+import fr.actionsociale.referral.domain.Orientation;
+import fr.actionsociale.referral.service.OrientationService;
+
+@Path("/orientations")
+@Tag(name = "Orientations")
+@Produces(MediaType.APPLICATION_JSON)
+@SecurityRequirement(name = "jeton")
+@APIResponse(responseCode = "400", description = "Requête invalide", content = @Content(mediaType = Probleme.MEDIA_TYPE, schema = @Schema(implementation = Probleme.class)))
+@APIResponse(responseCode = "401", description = "Jeton absent, invalide ou expiré", content = @Content(mediaType = Probleme.MEDIA_TYPE, schema = @Schema(implementation = Probleme.class)))
+@APIResponse(responseCode = "403", description = "Rôle non autorisé", content = @Content(mediaType = Probleme.MEDIA_TYPE, schema = @Schema(implementation = Probleme.class)))
+public class OrientationResource {
+
+    private final OrientationService orientations;
+    private final Idempotence idempotence;
+    private final Appelant appelant;
+
+    OrientationResource(OrientationService orientations, Idempotence idempotence, Appelant appelant) {
+        this.orientations = orientations;
+        this.idempotence = idempotence;
+        this.appelant = appelant;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.AGENT, Roles.ADMIN })
+    @Transactional
+    @Operation(summary = "Orienter un bénéficiaire", description = "Enregistre l'orientation (statut PROPOSEE) et publie orientation-faite. "
+            + "Un nouvel envoi avec le même en-tête Idempotency-Key et le même corps renvoie la première réponse sans rien créer.")
+    @APIResponse(responseCode = "201", description = "Orientation enregistrée", content = @Content(schema = @Schema(implementation = OrientationVue.class)))
+    @APIResponse(responseCode = "422", description = "Clé d'idempotence déjà utilisée avec un autre corps", content = @Content(mediaType = Probleme.MEDIA_TYPE, schema = @Schema(implementation = Probleme.class)))
+    public Response orienter(
+            @Parameter(description = "Clé rendant la requête rejouable sans doublon") @HeaderParam(Idempotence.ENTETE) String cle,
+            @Valid @NotNull(message = "le corps de la requête est obligatoire") OrientationRequete requete) {
+        String institution = appelant.institution();
+        return idempotence.executer(cle, Idempotence.portee("POST /orientations", institution), requete, () -> {
+            Orientation o = orientations.orienter(requete.beneficiaire(), requete.structure(), requete.commune(),
+                    requete.motif(), requete.droitsVises().isEmpty() ? EnumSet.noneOf(DroitVise.class) : EnumSet.copyOf(requete.droitsVises()),
+                    institution);
+            return Response.created(URI.create("/orientations/" + o.id())).tag(etag(o)).entity(OrientationVue.de(o)).build();
+        });
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({ Roles.AGENT, Roles.ADMIN })
+    @Operation(summary = "Lire une orientation", description = "Un agent ne voit que les orientations faites par ou vers sa structure.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = OrientationVue.class)))
+    @APIResponse(responseCode = "404", description = "Inconnue, ou hors du périmètre de l'appelant", content = @Content(mediaType = Probleme.MEDIA_TYPE, schema = @Schema(implementation = Probleme.class)))
+    public Response lire(@PathParam("id") String id) {
+        UUID uuid;
+        try {
+            uuid = UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw ProblemeException.champInvalide("id", "doit être un identifiant UUID");
+        }
+        Orientation o = orientations.trouver(uuid);
+        // outside the caller's scope, an orientation does not exist: its existence is itself information
+        if (o == null || !(appelant.a(Roles.ADMIN) || o.concerne(appelant.institution()))) {
+            throw ProblemeException.introuvable("Orientation", id);
+        }
+        return Response.ok(OrientationVue.de(o)).tag(etag(o)).build();
+    }
+
+    private static EntityTag etag(Orientation o) {
+        return new EntityTag(Long.toString(o.version()));
+    }
+}
