@@ -6,7 +6,7 @@ create table orientation_comptee (
     structure         text        not null,
     droits_vises      text        not null,   -- comma-separated codes
     date_orientation  timestamptz not null,
-    mois              char(7)     not null,   -- YYYY-MM of the orientation, Europe/Paris
+    mois              varchar(7)  not null,   -- YYYY-MM of the orientation, Europe/Paris
     applique_le       timestamptz not null default clock_timestamp()
 );
 create index orientation_comptee_commune_mois on orientation_comptee (commune, mois);

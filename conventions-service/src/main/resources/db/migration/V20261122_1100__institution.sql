@@ -3,7 +3,7 @@ create table institution (
     code              text        primary key,
     nom               text        not null,
     type              varchar(32) not null,
-    siret             char(14),
+    siret             varchar(14),
     adresse           text,
     code_insee        varchar(5),
     population        integer,
