@@ -10,7 +10,11 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 
-/** Creates the topics listed in topics.txt that do not exist yet (deploy/local/suite runs it with the Kafka jars). */
+/**
+ * Creates the topics listed in topics.txt that do not exist yet, once per environment prefix given after the
+ * file ("" for the suite itself, "test." and "e2e." for test runs, which must never feed a running suite).
+ * deploy/local/suite runs it with the Kafka jars on the class path.
+ */
 public class Topics {
     public static void main(String[] args) throws Exception {
         Properties p = new Properties();
@@ -24,9 +28,12 @@ public class Topics {
                     continue;
                 }
                 String[] c = l.split("\\s+");
-                if (!existants.contains(c[0])) {
-                    nouveaux.add(new NewTopic(c[0], Integer.parseInt(c[1]), (short) 1)
-                            .configs(Map.of("retention.ms", c[2], "min.insync.replicas", "1")));
+                for (int i = 2; i < args.length; i++) {
+                    String nom = args[i] + c[0];
+                    if (!existants.contains(nom)) {
+                        nouveaux.add(new NewTopic(nom, Integer.parseInt(c[1]), (short) 1)
+                                .configs(Map.of("retention.ms", c[2], "min.insync.replicas", "1")));
+                    }
                 }
             }
             if (!nouveaux.isEmpty()) {

@@ -24,16 +24,19 @@ public class Outbox {
     private final ObjectMapper json;
     private final TransactionSynchronizationRegistry transactions;
     private final OutboxRelay relay;
+    private final String prefixeTopics;
 
-    Outbox(EntityManager em, ObjectMapper json, TransactionSynchronizationRegistry transactions, OutboxRelay relay) {
+    Outbox(EntityManager em, ObjectMapper json, TransactionSynchronizationRegistry transactions, OutboxRelay relay,
+            OutboxConfig config) {
         this.em = em;
         this.json = json;
         this.transactions = transactions;
         this.relay = relay;
+        this.prefixeTopics = config.prefixeTopics().orElse("");
     }
 
     /**
-     * @param type the event type, which is also its topic (one topic per fact)
+     * @param type the event type, which is also its topic (one topic per fact, after the environment's prefix)
      * @param cle the aggregate's id: record key (keeps one aggregate's events in order) and ce_subject
      * @param donnees the event's data; must hold no personal data
      * @return the event id (ce_id)
@@ -49,7 +52,7 @@ public class Outbox {
         }
         em.createNativeQuery("insert into outbox_evenement (id, topic, type, cle, donnees) values (?1, ?2, ?3, ?4, cast(?5 as jsonb))")
                 .setParameter(1, id)
-                .setParameter(2, type)
+                .setParameter(2, prefixeTopics + type)
                 .setParameter(3, type)
                 .setParameter(4, cle)
                 .setParameter(5, corps)

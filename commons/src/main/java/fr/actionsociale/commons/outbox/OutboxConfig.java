@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
 
 @ConfigMapping(prefix = "outbox")
 public interface OutboxConfig {
@@ -11,6 +12,14 @@ public interface OutboxConfig {
     /** The ce_source of every event this service emits. */
     @WithDefault("/${quarkus.application.name}")
     String source();
+
+    /**
+     * Prefix of every topic name ({@code suite.topics.prefix}): empty in production; {@code test.} in tests, so
+     * that a test run on the suite's broker never feeds a running suite.
+     */
+    @WithName("topics-prefix")
+    @WithDefault("${suite.topics.prefix:}")
+    java.util.Optional<String> prefixeTopics();
 
     Relay relay();
 

@@ -47,8 +47,14 @@ public final class SondeKafka implements AutoCloseable {
         partitions.forEach(consommateur::position); // resolve the end now, not at the first poll
     }
 
-    public static SondeKafka aLaFinDe(String topic) {
-        return new SondeKafka(topic);
+    /** @param nom the topic's name without the environment's prefix, such as {@code orientation-faite} */
+    public static SondeKafka aLaFinDe(String nom) {
+        return new SondeKafka(topic(nom));
+    }
+
+    /** The topic's real name in this environment ({@code suite.topics.prefix}, {@code test.} in tests). */
+    public static String topic(String nom) {
+        return ConfigProvider.getConfig().getOptionalValue("suite.topics.prefix", String.class).orElse("") + nom;
     }
 
     /** Every record read so far that matches, polling until at least {@code combien} match or the time is up. */
@@ -84,7 +90,7 @@ public final class SondeKafka implements AutoCloseable {
     }
 
     /** Publishes a CloudEvent in binary mode, as a partner or another service would. */
-    public static void publier(String topic, String cle, Map<String, String> entetes, String corps) {
+    public static void publier(String nom, String cle, Map<String, String> entetes, String corps) {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
         p.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -93,9 +99,9 @@ public final class SondeKafka implements AutoCloseable {
         try (KafkaProducer<String, String> producteur = new KafkaProducer<>(p)) {
             RecordHeaders h = new RecordHeaders();
             entetes.forEach((k, v) -> h.add(k, v.getBytes(StandardCharsets.UTF_8)));
-            producteur.send(new ProducerRecord<>(topic, null, cle, corps, h)).get();
+            producteur.send(new ProducerRecord<>(topic(nom), null, cle, corps, h)).get();
         } catch (Exception e) {
-            throw new IllegalStateException("publication de test impossible sur " + topic, e);
+            throw new IllegalStateException("publication de test impossible sur " + topic(nom), e);
         }
     }
 

@@ -1,0 +1,169 @@
+package fr.actionsociale.e2e;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import fr.actionsociale.commons.test.Jetons;
+import io.restassured.http.ContentType;
+
+/**
+ * An orientation recorded in referral-service reaches budget-service's indicators through Kafka exactly
+ * once, whatever is killed in between.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class OrientationJusquALIndicateurIT {
+
+    static final Suite.Service REFERRAL = new Suite.Service("referral-service", 18083, "referral_e2e",
+            List.of("-Dsuite.topics.prefix=e2e."));
+    // a group of its own, so that a running `suite up` keeps its offsets; auto-commit of offsets is off, so a kill
+    // re-delivers what was applied but not yet committed: the inbox must absorb it
+    static final Suite.Service BUDGET = new Suite.Service("budget-service", 18082, "budget_e2e",
+            List.of("-Dsuite.topics.prefix=e2e.", "-Dmp.messaging.incoming.orientation-faite.group.id=budget-service-e2e"));
+    static final String AGENT = Jetons.entete("agent", "cdas-pays-de-redon");
+    static final String COORDINATEUR = Jetons.entete("coordinateur", "departement-35");
+    static final Random HASARD = new Random();
+
+    static Process referral;
+    static Process budget;
+
+    @BeforeAll
+    static void demarrer() throws Exception {
+        Suite.baseNeuve(REFERRAL.base(), "referral");
+        Suite.baseNeuve(BUDGET.base(), "budget");
+        budget = Suite.demarrer(BUDGET);
+        referral = Suite.demarrer(REFERRAL);
+    }
+
+    @AfterAll
+    static void arreter() throws InterruptedException {
+        for (Process p : new Process[] { referral, budget }) {
+            if (p != null) {
+                p.destroy();
+                p.waitFor();
+            }
+        }
+    }
+
+    /** A commune code of this run only: earlier runs' events replayed into budget_e2e cannot be mistaken for ours. */
+    static String communeDeCeTest() {
+        return "%02d%03d".formatted(10 + HASARD.nextInt(90), HASARD.nextInt(1000));
+    }
+
+    static String orienter(String commune, int n) {
+        return given().baseUri(REFERRAL.url()).header("Authorization", AGENT).contentType(ContentType.JSON)
+                .body("""
+                        {"beneficiaire":"ben-e2e-%d","structure":"%s","commune":"%s","motif":"bout en bout","droitsVises":["RSA"]}"""
+                        .formatted(n, n % 2 == 0 ? "caf-35" : "france-travail-35", commune))
+                .post("/orientations").then().statusCode(201).extract().path("id");
+    }
+
+    static int total(String commune) {
+        Integer t = given().baseUri(BUDGET.url()).header("Authorization", COORDINATEUR)
+                .queryParam("commune", commune).queryParam("mois", YearMonth.now(ZoneId.of("Europe/Paris")).toString())
+                .get("/indicateurs/orientations").then().statusCode(200).extract().path("total");
+        return t;
+    }
+
+    static void attendreEtGarder(String commune, int attendu) throws InterruptedException {
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .until(() -> total(commune) >= attendu);
+        Thread.sleep(2000); // anything counted twice would show now
+        assertEquals(attendu, total(commune));
+    }
+
+    @Test
+    @Order(1)
+    void uneOrientationPosteeEstCompteeDansLIndicateur() throws InterruptedException {
+        String commune = communeDeCeTest();
+        orienter(commune, 1);
+        orienter(commune, 2);
+        attendreEtGarder(commune, 2);
+        given().baseUri(BUDGET.url()).header("Authorization", COORDINATEUR).queryParam("commune", commune)
+                .queryParam("mois", YearMonth.now(ZoneId.of("Europe/Paris")).toString()).get("/indicateurs/orientations").then()
+                .body("parStructure.caf-35", equalTo(1)).body("parStructure.france-travail-35", equalTo(1))
+                .body("parDroitVise.RSA", equalTo(2));
+    }
+
+    @Test
+    @Order(2)
+    void desEvenementsValidesMaisNonPubliesAvantUnSigkillPartentAuRedemarrage() throws Exception {
+        String commune = communeDeCeTest();
+        Suite.tuer(referral);
+        // a relay that never runs: every commit stays in the outbox, as if the process died right after it
+        referral = Suite.demarrer(REFERRAL, "-Doutbox.relay.enabled=false");
+        for (int i = 0; i < 20; i++) {
+            orienter(commune, i);
+        }
+        assertEquals(20, Suite.compter(REFERRAL.base(),
+                "select count(*) from outbox_evenement where publie_le is null and donnees->>'commune' = '" + commune + "'"));
+        Suite.tuer(referral);
+        Thread.sleep(1000);
+        assertEquals(0, total(commune), "rien ne peut être compté avant la publication");
+
+        referral = Suite.demarrer(REFERRAL);
+        attendreEtGarder(commune, 20);
+        assertEquals(0, Suite.compter(REFERRAL.base(),
+                "select count(*) from outbox_evenement where publie_le is null and donnees->>'commune' = '" + commune + "'"));
+    }
+
+    @Test
+    @Order(3)
+    void unConsommateurTueEnPleinFluxNePerdRienEtNeCompteRienDeuxFois() throws Exception {
+        String commune = communeDeCeTest();
+        int n = 300;
+        AtomicInteger postes = new AtomicInteger();
+        ExecutorService clients = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> envois = new java.util.ArrayList<>();
+            for (int c = 0; c < 4; c++) {
+                envois.add(clients.submit(() -> {
+                    int i;
+                    while ((i = postes.getAndIncrement()) < n) {
+                        orienter(commune, i);
+                    }
+                }));
+            }
+            // kill budget-service while events flow, and referral-service too, mid-stream
+            Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> total(commune) >= 50);
+            Suite.tuer(budget);
+            Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> postes.get() >= 200);
+            Suite.tuer(referral);
+            referral = Suite.demarrer(REFERRAL);
+            budget = Suite.demarrer(BUDGET);
+            // the clients whose POST met the dead process retry it on the new one
+            for (Future<?> f : envois) {
+                try {
+                    f.get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    // a POST cut by the kill: it may or may not have committed, so it is not counted as sent
+                }
+            }
+        } finally {
+            clients.shutdownNow();
+        }
+        long enregistrees = Suite.compter(REFERRAL.base(),
+                "select count(*) from orientation where commune = '" + commune + "'");
+        attendreEtGarder(commune, (int) enregistrees);
+        assertEquals(enregistrees, Suite.compter(BUDGET.base(),
+                "select count(*) from orientation_comptee where commune = '" + commune + "'"));
+    }
+}
