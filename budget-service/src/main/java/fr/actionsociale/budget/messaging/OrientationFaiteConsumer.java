@@ -2,17 +2,18 @@ package fr.actionsociale.budget.messaging;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import fr.actionsociale.budget.service.IndicateurOrientationService;
 import fr.actionsociale.commons.inbox.Inbox;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
-/** orientation-faite → the orientation indicators, each event applied once. */
+/** orientation-faite → the orientation indicators, each event applied once, a poll at a time. */
 @ApplicationScoped
 public class OrientationFaiteConsumer {
 
+    static final String CANAL = "orientation-faite";
     static final String CONSOMMATEUR = "indicateurs-orientations";
 
     private final Inbox inbox;
@@ -23,9 +24,10 @@ public class OrientationFaiteConsumer {
         this.indicateurs = indicateurs;
     }
 
-    @Incoming("orientation-faite")
+    /** A whole poll at once: one transaction for the batch, one by one only if the batch fails. */
+    @Incoming(CANAL)
     @Blocking
-    public void consommer(ConsumerRecord<String, String> record) {
-        inbox.appliquer(CONSOMMATEUR, record, indicateurs::compter);
+    public void consommer(ConsumerRecords<String, String> records) {
+        inbox.appliquer(CANAL, CONSOMMATEUR, records, indicateurs::compter);
     }
 }

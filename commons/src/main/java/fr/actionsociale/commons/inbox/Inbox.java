@@ -1,5 +1,7 @@
 package fr.actionsociale.commons.inbox;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,10 +18,13 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
- * Applies a consumed event exactly once: the event id is recorded in the same transaction as its effect,
- * and an id already recorded is skipped. A failing effect is retried a few times, each attempt in a fresh
- * transaction; then the exception reaches the messaging layer, whose dead-letter strategy parks the
- * record and lets the channel go on.
+ * Applies consumed events exactly once: each event id is recorded in the same transaction as its effect,
+ * and an id already recorded is skipped.
+ * <p>
+ * A poll's records are applied in one transaction (one commit for hundreds of events). If that fails, the
+ * records are applied one by one, in order, each in its own transaction with a few retries; a record that
+ * still fails, or that is not a readable CloudEvent, is parked on the channel's dead-letter topic and the
+ * channel goes on.
  */
 @ApplicationScoped
 public class Inbox {
@@ -30,27 +35,68 @@ public class Inbox {
     private final ObjectMapper json;
     private final InboxConfig config;
     private final MeterRegistry metriques;
+    private final LettresMortes lettresMortes;
 
-    Inbox(EntityManager em, ObjectMapper json, InboxConfig config, MeterRegistry metriques) {
+    Inbox(EntityManager em, ObjectMapper json, InboxConfig config, MeterRegistry metriques, LettresMortes lettresMortes) {
         this.em = em;
         this.json = json;
         this.config = config;
         this.metriques = metriques;
+        this.lettresMortes = lettresMortes;
     }
 
     /**
+     * @param canal the incoming channel, whose dead-letter topic receives what cannot be applied
      * @param consommateur the name of this effect (one service may apply the same event to several effects)
-     * @return true when applied now, false when it had been applied before
      */
-    public boolean appliquer(String consommateur, ConsumerRecord<?, String> record, Consumer<EvenementRecu> effet) {
+    public void appliquer(String canal, String consommateur, Iterable<ConsumerRecord<String, String>> records,
+            Consumer<EvenementRecu> effet) {
+        List<ConsumerRecord<String, String>> tous = new ArrayList<>();
+        List<EvenementRecu> lisibles = new ArrayList<>();
+        boolean illisible = false;
+        for (ConsumerRecord<String, String> r : records) {
+            tous.add(r);
+            try {
+                lisibles.add(EvenementRecu.lire(r, json));
+            } catch (EvenementIllisibleException e) {
+                illisible = true;
+            }
+        }
+        if (tous.isEmpty()) {
+            return;
+        }
+        if (!illisible) {
+            try {
+                int[] issues = QuarkusTransaction.requiringNew().call(() -> {
+                    int appliques = 0;
+                    for (EvenementRecu e : lisibles) {
+                        if (premiereFois(consommateur, e)) {
+                            effet.accept(e);
+                            appliques++;
+                        }
+                    }
+                    return new int[] { appliques, lisibles.size() - appliques };
+                });
+                compter(consommateur, tous.get(0).topic(), "applique", issues[0]);
+                compter(consommateur, tous.get(0).topic(), "doublon", issues[1]);
+                return;
+            } catch (RuntimeException e) {
+                LOG.warnf("%s : lot de %d événements en échec (%s), reprise un par un", consommateur, tous.size(), e.toString());
+            }
+        }
+        for (ConsumerRecord<String, String> r : tous) {
+            appliquerUn(canal, consommateur, r, effet);
+        }
+    }
+
+    private void appliquerUn(String canal, String consommateur, ConsumerRecord<String, String> record,
+            Consumer<EvenementRecu> effet) {
         EvenementRecu evenement;
         try {
             evenement = EvenementRecu.lire(record, json);
         } catch (EvenementIllisibleException e) {
-            compter(consommateur, record.topic(), "rejete");
-            LOG.warnf("%s : enregistrement illisible %s-%d@%d (%s), envoyé en lettre morte", consommateur, record.topic(),
-                    record.partition(), record.offset(), e.getMessage());
-            throw e;
+            garer(canal, consommateur, record, "enregistrement illisible : " + e.getMessage());
+            return;
         }
         int tentatives = Math.max(1, config.tentatives());
         for (int tentative = 1;; tentative++) {
@@ -62,24 +108,29 @@ public class Inbox {
                     effet.accept(evenement);
                     return true;
                 });
-                compter(consommateur, record.topic(), applique ? "applique" : "doublon");
-                return applique;
+                compter(consommateur, record.topic(), applique ? "applique" : "doublon", 1);
+                return;
             } catch (EvenementIllisibleException | EvenementInvalideException e) {
-                compter(consommateur, record.topic(), "rejete");
-                LOG.warnf("%s : événement %s refusé (%s), envoyé en lettre morte", consommateur, evenement.id(), e.getMessage());
-                throw e;
+                garer(canal, consommateur, record, "événement " + evenement.id() + " refusé : " + e.getMessage());
+                return;
             } catch (RuntimeException e) {
                 if (tentative >= tentatives) {
-                    compter(consommateur, record.topic(), "rejete");
-                    LOG.errorf("%s : événement %s en échec après %d tentatives (%s), envoyé en lettre morte", consommateur,
-                            evenement.id(), tentative, e.toString());
-                    throw e;
+                    garer(canal, consommateur, record,
+                            "événement " + evenement.id() + " en échec après " + tentative + " tentatives : " + e);
+                    return;
                 }
                 LOG.warnf("%s : événement %s en échec (tentative %d/%d) : %s", consommateur, evenement.id(), tentative,
                         tentatives, e.toString());
                 pause(tentative);
             }
         }
+    }
+
+    private void garer(String canal, String consommateur, ConsumerRecord<String, String> record, String raison) {
+        LOG.warnf("%s : %s-%d@%d envoyé en lettre morte (%s)", consommateur, record.topic(), record.partition(),
+                record.offset(), raison);
+        lettresMortes.garer(canal, record, raison);
+        compter(consommateur, record.topic(), "lettre-morte", 1);
     }
 
     private boolean premiereFois(String consommateur, EvenementRecu evenement) {
@@ -91,8 +142,10 @@ public class Inbox {
                 .executeUpdate() == 1;
     }
 
-    private void compter(String consommateur, String topic, String issue) {
-        metriques.counter("inbox.evenements", "consommateur", consommateur, "topic", topic, "issue", issue).increment();
+    private void compter(String consommateur, String topic, String issue, int n) {
+        if (n > 0) {
+            metriques.counter("inbox.evenements", "consommateur", consommateur, "topic", topic, "issue", issue).increment(n);
+        }
     }
 
     private void pause(int tentative) {

@@ -1,0 +1,151 @@
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Posts N orientations to referral-service with C concurrent clients (optionally paced at R per second),
+ * then reads from budget-service's database when each one was counted, and prints throughput, latency and
+ * lag. Run by `deploy/local/suite bench`, with pgjdbc on the class path.
+ */
+public class Bench {
+
+    public static void main(String[] a) throws Exception {
+        Map<String, String> o = new HashMap<>();
+        for (int i = 0; i + 1 < a.length; i += 2) {
+            o.put(a[i], a[i + 1]);
+        }
+        int n = Integer.parseInt(o.getOrDefault("--n", "5000"));
+        int c = Integer.parseInt(o.getOrDefault("--concurrence", "16"));
+        double debit = Double.parseDouble(o.getOrDefault("--debit", "0"));
+        String jeton = o.get("--jeton");
+        String url = o.getOrDefault("--url", "http://localhost:8083") + "/orientations";
+        String pg = o.getOrDefault("--pg", "jdbc:postgresql://localhost:55432/budget");
+        // INSEE 99xxx codes are foreign countries, never a demo commune: bench rows cannot be mistaken for demo data
+        String commune = "99" + String.format("%03d", (int) (Math.random() * 1000));
+
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+        // warm-up: JIT and pools, not measured
+        envoyer(http, url, jeton, commune, -1);
+
+        long[] debut = new long[n];
+        long[] latence = new long[n];
+        String[] ids = new String[n];
+        AtomicInteger suivant = new AtomicInteger();
+        AtomicInteger erreurs = new AtomicInteger();
+        Map<Integer, Integer> statuts = new ConcurrentHashMap<>();
+        CountDownLatch fini = new CountDownLatch(c);
+        long t0 = System.nanoTime();
+        long t0ms = System.currentTimeMillis();
+        for (int w = 0; w < c; w++) {
+            new Thread(() -> {
+                try {
+                    int i;
+                    while ((i = suivant.getAndIncrement()) < n) {
+                        long prevu = debit > 0 ? t0 + (long) (i * 1e9 / debit) : System.nanoTime();
+                        long attente = prevu - System.nanoTime();
+                        if (attente > 0) {
+                            Thread.sleep(attente / 1_000_000, (int) (attente % 1_000_000));
+                        }
+                        long avant = System.nanoTime();
+                        debut[i] = t0ms + (avant - t0) / 1_000_000;
+                        HttpResponse<String> r = envoyer(http, url, jeton, commune, i);
+                        // paced: latency from the planned start, so that a stall is not hidden (coordinated omission)
+                        latence[i] = System.nanoTime() - (debit > 0 ? Math.min(prevu, avant) : avant);
+                        statuts.merge(r.statusCode(), 1, Integer::sum);
+                        if (r.statusCode() == 201) {
+                            Matcher m = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"").matcher(r.body());
+                            ids[i] = m.find() ? m.group(1) : null;
+                        } else {
+                            erreurs.incrementAndGet();
+                        }
+                    }
+                } catch (Exception e) {
+                    erreurs.incrementAndGet();
+                    System.err.println("client : " + e);
+                } finally {
+                    fini.countDown();
+                }
+            }).start();
+        }
+        fini.await();
+        double secondes = (System.nanoTime() - t0) / 1e9;
+        long acceptes = Arrays.stream(ids).filter(x -> x != null).count();
+
+        // lag: from the POST's start to the moment budget-service counted it (same machine, same clock)
+        Map<String, Long> applique = new HashMap<>();
+        long limite = System.currentTimeMillis() + 120_000;
+        try (Connection cx = DriverManager.getConnection(pg, "postgres", "")) {
+            while (System.currentTimeMillis() < limite) {
+                try (PreparedStatement ps = cx.prepareStatement(
+                        "select orientation_id::text, (extract(epoch from applique_le) * 1000)::bigint from orientation_comptee where commune = ?")) {
+                    ps.setString(1, commune);
+                    applique.clear();
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            applique.put(rs.getString(1), rs.getLong(2));
+                        }
+                    }
+                }
+                if (applique.size() >= acceptes + 1) { // + the warm-up
+                    break;
+                }
+                Thread.sleep(250);
+            }
+        }
+        List<Long> lags = new ArrayList<>();
+        long perdus = 0;
+        for (int i = 0; i < n; i++) {
+            if (ids[i] == null) {
+                continue;
+            }
+            Long t = applique.get(ids[i]);
+            if (t == null) {
+                perdus++;
+            } else {
+                lags.add(t - debut[i]);
+            }
+        }
+        long[] l = Arrays.stream(latence).filter(x -> x > 0).sorted().toArray();
+        long[] g = lags.stream().mapToLong(Long::longValue).sorted().toArray();
+        System.out.printf("orientations       %d postées, %d acceptées (201), statuts %s, commune %s%n", n, acceptes, statuts, commune);
+        System.out.printf("débit POST         %.0f orientations/s (concurrence %d%s, %.1f s)%n", acceptes / secondes, c,
+                debit > 0 ? ", cadence visée " + (int) debit + "/s" : "", secondes);
+        System.out.printf("latence POST       p50 %.1f ms   p99 %.1f ms   p99.9 %.1f ms   max %.1f ms%n", q(l, 0.50) / 1e6,
+                q(l, 0.99) / 1e6, q(l, 0.999) / 1e6, l.length == 0 ? 0 : l[l.length - 1] / 1e6);
+        System.out.printf("délai POST→indicateur p50 %d ms   p99 %d ms   max %d ms   (non comptées après 120 s : %d)%n",
+                (long) q(g, 0.50), (long) q(g, 0.99), g.length == 0 ? 0 : g[g.length - 1], perdus);
+        System.out.printf("RESULTAT debit=%.1f%n", acceptes / secondes);
+    }
+
+    static double q(long[] trie, double quantile) {
+        if (trie.length == 0) {
+            return 0;
+        }
+        return trie[Math.min(trie.length - 1, (int) Math.ceil(quantile * trie.length) - 1)];
+    }
+
+    static HttpResponse<String> envoyer(HttpClient http, String url, String jeton, String commune, int i) throws Exception {
+        String corps = "{\"beneficiaire\":\"ben-bench-" + i + "\",\"structure\":\"" + (i % 3 == 0 ? "caf-35" : i % 3 == 1 ? "cpam-35" : "france-travail-35")
+                + "\",\"commune\":\"" + commune + "\",\"motif\":\"banc d'essai\",\"droitsVises\":[\"RSA\"]}";
+        return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + jeton).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(corps)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
