@@ -1,12 +1,15 @@
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -35,14 +38,18 @@ public class Bench {
         int c = Integer.parseInt(o.getOrDefault("--concurrence", "16"));
         double debit = Double.parseDouble(o.getOrDefault("--debit", "0"));
         String jeton = o.get("--jeton");
-        String url = o.getOrDefault("--url", "http://localhost:8083") + "/orientations";
+        URI url = URI.create(o.getOrDefault("--url", "http://localhost:8083") + "/orientations");
         String pg = o.getOrDefault("--pg", "jdbc:postgresql://localhost:55432/budget");
         // INSEE 99xxx codes are foreign countries, never a demo commune: bench rows cannot be mistaken for demo data
         String commune = "99" + String.format("%03d", (int) (Math.random() * 1000));
+        int echauffement = Integer.parseInt(o.getOrDefault("--echauffement", "1"));
 
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
         // warm-up: JIT and pools, not measured
-        envoyer(http, url, jeton, commune, -1);
+        try (Connexion cx = new Connexion(url)) {
+            for (int i = 0; i < Integer.parseInt(o.getOrDefault("--echauffement", "1")); i++) {
+                cx.post(jeton, corps(commune, -1 - i));
+            }
+        }
 
         long[] debut = new long[n];
         long[] latence = new long[n];
@@ -55,7 +62,7 @@ public class Bench {
         long t0ms = System.currentTimeMillis();
         for (int w = 0; w < c; w++) {
             new Thread(() -> {
-                try {
+                try (Connexion cx = new Connexion(url)) {
                     int i;
                     while ((i = suivant.getAndIncrement()) < n) {
                         long prevu = debit > 0 ? t0 + (long) (i * 1e9 / debit) : System.nanoTime();
@@ -65,12 +72,12 @@ public class Bench {
                         }
                         long avant = System.nanoTime();
                         debut[i] = t0ms + (avant - t0) / 1_000_000;
-                        HttpResponse<String> r = envoyer(http, url, jeton, commune, i);
+                        Reponse r = cx.post(jeton, corps(commune, i));
                         // paced: latency from the planned start, so that a stall is not hidden (coordinated omission)
                         latence[i] = System.nanoTime() - (debit > 0 ? Math.min(prevu, avant) : avant);
-                        statuts.merge(r.statusCode(), 1, Integer::sum);
-                        if (r.statusCode() == 201) {
-                            Matcher m = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"").matcher(r.body());
+                        statuts.merge(r.statut(), 1, Integer::sum);
+                        if (r.statut() == 201) {
+                            Matcher m = ID.matcher(r.corps());
                             ids[i] = m.find() ? m.group(1) : null;
                         } else {
                             erreurs.incrementAndGet();
@@ -103,7 +110,7 @@ public class Bench {
                         }
                     }
                 }
-                if (applique.size() >= acceptes + 1) { // + the warm-up
+                if (applique.size() >= acceptes + echauffement) {
                     break;
                 }
                 Thread.sleep(250);
@@ -141,11 +148,91 @@ public class Bench {
         return trie[Math.min(trie.length - 1, (int) Math.ceil(quantile * trie.length) - 1)];
     }
 
-    static HttpResponse<String> envoyer(HttpClient http, String url, String jeton, String commune, int i) throws Exception {
-        String corps = "{\"beneficiaire\":\"ben-bench-" + i + "\",\"structure\":\"" + (i % 3 == 0 ? "caf-35" : i % 3 == 1 ? "cpam-35" : "france-travail-35")
-                + "\",\"commune\":\"" + commune + "\",\"motif\":\"banc d'essai\",\"droitsVises\":[\"RSA\"]}";
-        return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + jeton).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(corps)).build(), HttpResponse.BodyHandlers.ofString());
+    static final Pattern ID = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"");
+
+    static byte[] corps(String commune, int i) {
+        return ("{\"beneficiaire\":\"ben-bench-" + Math.abs(i) + "\",\"structure\":\""
+                + (Math.floorMod(i, 3) == 0 ? "caf-35" : Math.floorMod(i, 3) == 1 ? "cpam-35" : "france-travail-35")
+                + "\",\"commune\":\"" + commune + "\",\"motif\":\"banc d'essai\",\"droitsVises\":[\"RSA\"]}")
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    record Reponse(int statut, String corps) {
+    }
+
+    /** A bare HTTP/1.1 keep-alive connection: far lighter than java.net.http, which would eat the cores it measures. */
+    static final class Connexion implements AutoCloseable {
+        private final URI url;
+        private Socket socket;
+        private OutputStream out;
+        private InputStream in;
+
+        Connexion(URI url) throws IOException {
+            this.url = url;
+            ouvrir();
+        }
+
+        private void ouvrir() throws IOException {
+            socket = new Socket(url.getHost(), url.getPort());
+            socket.setTcpNoDelay(true);
+            socket.setSoTimeout(30_000);
+            out = socket.getOutputStream();
+            in = new BufferedInputStream(socket.getInputStream(), 8192);
+        }
+
+        Reponse post(String jeton, byte[] corps) throws IOException {
+            try {
+                return envoyer(jeton, corps);
+            } catch (IOException e) { // the server closed an idle connection: once more on a new one
+                close();
+                ouvrir();
+                return envoyer(jeton, corps);
+            }
+        }
+
+        private Reponse envoyer(String jeton, byte[] corps) throws IOException {
+            String entetes = "POST " + url.getPath() + " HTTP/1.1\r\nHost: " + url.getHost() + "\r\nAuthorization: Bearer " + jeton
+                    + "\r\nContent-Type: application/json\r\nContent-Length: " + corps.length + "\r\n\r\n";
+            out.write(entetes.getBytes(StandardCharsets.US_ASCII));
+            out.write(corps);
+            out.flush();
+            String statut = ligne();
+            if (statut == null) {
+                throw new IOException("connexion fermée");
+            }
+            int code = Integer.parseInt(statut.split(" ")[1]);
+            int longueur = 0;
+            String l;
+            while ((l = ligne()) != null && !l.isEmpty()) {
+                if (l.regionMatches(true, 0, "content-length:", 0, 15)) {
+                    longueur = Integer.parseInt(l.substring(15).trim());
+                }
+            }
+            byte[] b = in.readNBytes(longueur);
+            return new Reponse(code, new String(b, StandardCharsets.UTF_8));
+        }
+
+        private String ligne() throws IOException {
+            ByteArrayOutputStream b = new ByteArrayOutputStream(64);
+            int c;
+            while ((c = in.read()) != -1) {
+                if (c == '\n') {
+                    break;
+                }
+                if (c != '\r') {
+                    b.write(c);
+                }
+            }
+            return c == -1 && b.size() == 0 ? null : b.toString(StandardCharsets.US_ASCII);
+        }
+
+        @Override
+        public void close() {
+            try {
+                socket.close();
+            } catch (IOException e) {
+                // closing: nothing to do
+            }
+        }
     }
 }

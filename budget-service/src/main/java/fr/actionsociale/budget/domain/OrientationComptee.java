@@ -12,6 +12,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import fr.actionsociale.commons.Formats;
 import fr.actionsociale.commons.probleme.RegleMetierException;
 
 /** One orientation, as counted by the orientation indicators (no person, only an opaque reference upstream). */
@@ -21,8 +22,8 @@ public class OrientationComptee {
 
     /** Indicators are monthly in the French civil calendar. */
     public static final ZoneId FUSEAU = ZoneId.of("Europe/Paris");
-    private static final Pattern COMMUNE = Pattern.compile("^(2[AB]|[0-9]{2})[0-9]{3}$");
-    private static final Pattern CODE = Pattern.compile("^[a-z0-9]+(-[a-z0-9]+)*$");
+    private static final Pattern COMMUNE = Pattern.compile(Formats.CODE_INSEE);
+    private static final Pattern CODE = Pattern.compile(Formats.CODE_INSTITUTION);
 
     @Id
     @Column(name = "orientation_id")

@@ -20,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import fr.actionsociale.budget.service.IndicateurOrientationService;
+import fr.actionsociale.commons.Formats;
 import fr.actionsociale.budget.service.IndicateurOrientationService.Comptage;
 import fr.actionsociale.commons.probleme.Probleme;
 import fr.actionsociale.commons.securite.Roles;
@@ -42,11 +43,10 @@ public class IndicateurResource {
     @Operation(summary = "Orientations d'une commune sur un mois", description = "Comptées en direct depuis orientation-faite, chacune une seule fois : total, par structure et par droit visé. Aucune identité.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Comptage.class)))
     @APIResponse(responseCode = "400", description = "Commune ou mois invalide", content = @Content(mediaType = Probleme.MEDIA_TYPE, schema = @Schema(implementation = Probleme.class)))
-    @APIResponse(responseCode = "401", description = "Jeton absent ou invalide", content = @Content(mediaType = Probleme.MEDIA_TYPE, schema = @Schema(implementation = Probleme.class)))
     public Comptage orientations(
             @Parameter(description = "Code INSEE de la commune", example = "35220") @QueryParam("commune")
             @NotBlank(message = "est obligatoire")
-            @Pattern(regexp = "^(2[AB]|[0-9]{2})[0-9]{3}$", message = "doit être un code INSEE de commune à 5 caractères, ex. 35220") String commune,
+            @Pattern(regexp = Formats.CODE_INSEE, message = Formats.CODE_INSEE_RAISON) String commune,
             @Parameter(description = "Mois AAAA-MM (heure de Paris)", example = "2026-11") @QueryParam("mois")
             @NotBlank(message = "est obligatoire")
             @Pattern(regexp = "^[0-9]{4}-(0[1-9]|1[0-2])$", message = "doit être un mois au format AAAA-MM, ex. 2026-11") String mois) {

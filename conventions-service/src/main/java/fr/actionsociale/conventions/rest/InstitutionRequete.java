@@ -9,19 +9,21 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import fr.actionsociale.commons.Formats;
+
 import fr.actionsociale.conventions.domain.TypeInstitution;
 
 @Schema(name = "InstitutionRequete")
 public record InstitutionRequete(
         @NotBlank(message = "est obligatoire") @Size(max = 64, message = "ne doit pas dépasser 64 caractères")
-        @Pattern(regexp = "^[a-z0-9]+(-[a-z0-9]+)*$", message = "doit être en minuscules, chiffres et tirets, ex. cpam-35")
+        @Pattern(regexp = Formats.CODE_INSTITUTION, message = Formats.CODE_INSTITUTION_RAISON)
         @Schema(example = "ccas-pipriac") String code,
         @NotBlank(message = "est obligatoire") @Size(max = 200, message = "ne doit pas dépasser 200 caractères")
         @Schema(example = "CCAS de Pipriac") String nom,
         @NotNull(message = "est obligatoire") @Schema(example = "CCAS") TypeInstitution type,
         @Pattern(regexp = "^[0-9]{14}$", message = "doit compter 14 chiffres") @Schema(example = "21350220600016") String siret,
         @Size(max = 500, message = "ne doit pas dépasser 500 caractères") @Schema(example = "Place de l'Église, 35550 Pipriac") String adresse,
-        @Pattern(regexp = "^(2[AB]|[0-9]{2})[0-9]{3}$", message = "doit être un code INSEE de commune à 5 caractères")
+        @Pattern(regexp = Formats.CODE_INSEE, message = Formats.CODE_INSEE_RAISON)
         @Schema(example = "35220") String codeInsee,
         @Min(value = 0, message = "doit être positive") @Schema(example = "3779") Integer population,
         @Min(value = 1800, message = "doit être une année") @Max(value = 2100, message = "doit être une année")

@@ -40,8 +40,6 @@ import fr.actionsociale.conventions.service.InstitutionService;
 @Tag(name = "Institutions")
 @Produces(MediaType.APPLICATION_JSON)
 @SecurityRequirement(name = "jeton")
-@APIResponse(responseCode = "400", description = "Requête invalide", content = @Content(mediaType = Probleme.MEDIA_TYPE, schema = @Schema(implementation = Probleme.class)))
-@APIResponse(responseCode = "401", description = "Jeton absent ou invalide", content = @Content(mediaType = Probleme.MEDIA_TYPE, schema = @Schema(implementation = Probleme.class)))
 public class InstitutionResource {
 
     private final InstitutionService institutions;

@@ -10,6 +10,8 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import fr.actionsociale.commons.Formats;
+
 import fr.actionsociale.referral.domain.DroitVise;
 
 @Schema(name = "OrientationRequete", description = "Orienter un bénéficiaire vers une structure de droit commun")
@@ -21,12 +23,12 @@ public record OrientationRequete(
 
         @NotBlank(message = "est obligatoire")
         @Size(max = 64, message = "ne doit pas dépasser 64 caractères")
-        @Pattern(regexp = "^[a-z0-9]+(-[a-z0-9]+)*$", message = "doit être un code d'institution en minuscules et tirets, ex. ccas-pipriac")
+        @Pattern(regexp = Formats.CODE_INSTITUTION, message = Formats.CODE_INSTITUTION_RAISON)
         @Schema(description = "Code de l'institution vers laquelle la personne est orientée", example = "ccas-pipriac")
         String structure,
 
         @NotBlank(message = "est obligatoire")
-        @Pattern(regexp = "^(2[AB]|[0-9]{2})[0-9]{3}$", message = "doit être un code INSEE de commune à 5 caractères, ex. 35220")
+        @Pattern(regexp = Formats.CODE_INSEE, message = Formats.CODE_INSEE_RAISON)
         @Schema(description = "Code INSEE de la commune de résidence", example = "35220")
         String commune,
 

@@ -40,9 +40,6 @@ import fr.actionsociale.referral.service.OrientationService;
 @Tag(name = "Orientations")
 @Produces(MediaType.APPLICATION_JSON)
 @SecurityRequirement(name = "jeton")
-@APIResponse(responseCode = "400", description = "Requête invalide", content = @Content(mediaType = Probleme.MEDIA_TYPE, schema = @Schema(implementation = Probleme.class)))
-@APIResponse(responseCode = "401", description = "Jeton absent, invalide ou expiré", content = @Content(mediaType = Probleme.MEDIA_TYPE, schema = @Schema(implementation = Probleme.class)))
-@APIResponse(responseCode = "403", description = "Rôle non autorisé", content = @Content(mediaType = Probleme.MEDIA_TYPE, schema = @Schema(implementation = Probleme.class)))
 public class OrientationResource {
 
     private final OrientationService orientations;

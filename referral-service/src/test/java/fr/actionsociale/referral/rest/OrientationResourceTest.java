@@ -167,6 +167,17 @@ class OrientationResourceTest {
                 .body("id", notNullValue());
     }
 
+    @Test
+    void lOpenApiDecritChaqueReponseEnErreurEnProblemJson() {
+        given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+                .body("paths.'/orientations'.post.responses.'401'.content.'application/problem+json'.schema.'$ref'",
+                        equalTo("#/components/schemas/Probleme"))
+                .body("paths.'/orientations'.post.responses.'400'.content.'application/problem+json'.schema.'$ref'",
+                        equalTo("#/components/schemas/Probleme"))
+                .body("paths.'/orientations'.post.responses.'422'.description", containsString("idempotence"))
+                .body("components.schemas.Probleme.properties.erreurs.type", equalTo("array"));
+    }
+
     long compter(String beneficiaire) {
         return ((Number) em.createNativeQuery("select count(*) from orientation where beneficiaire = ?1")
                 .setParameter(1, beneficiaire).getSingleResult()).longValue();
