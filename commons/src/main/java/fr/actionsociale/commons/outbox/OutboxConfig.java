@@ -35,6 +35,13 @@ public interface OutboxConfig {
         @WithDefault("500")
         int batchSize();
 
+        /**
+         * Pause after a wake-up before reading the pending rows: under load, one relay cycle then carries the
+         * events of many commits instead of one (fewer round trips and Kafka flushes) for a few ms of latency.
+         */
+        @WithDefault("5ms")
+        Duration linger();
+
         /** Published rows are kept this long (replay, audit) and then purged. */
         @WithDefault("P7D")
         Duration retention();

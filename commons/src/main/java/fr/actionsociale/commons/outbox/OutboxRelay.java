@@ -151,7 +151,9 @@ public class OutboxRelay {
         long intervalle = config.relay().interval().toMillis();
         while (actif) {
             try {
-                reveil.tryAcquire(intervalle, TimeUnit.MILLISECONDS);
+                if (reveil.tryAcquire(intervalle, TimeUnit.MILLISECONDS) && config.relay().linger().toMillis() > 0) {
+                    Thread.sleep(config.relay().linger().toMillis());
+                }
                 reveil.drainPermits();
                 int n;
                 do {
