@@ -57,6 +57,11 @@ public class ProblemeMappers {
     }
 
     @ServerExceptionMapper
+    public Response etat(EtatInvalideException e, UriInfo uri) {
+        return Probleme.de(TypeProbleme.CONFLIT, e.getMessage()).a(chemin(uri)).reponse();
+    }
+
+    @ServerExceptionMapper
     public Response validation(ConstraintViolationException e, UriInfo uri) {
         List<Probleme.Erreur> erreurs = e.getConstraintViolations().stream()
                 .map(v -> new Probleme.Erreur(champ(v), v.getMessage()))

@@ -2,7 +2,6 @@ package fr.actionsociale.referral.rest;
 
 import java.net.URI;
 import java.util.EnumSet;
-import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
@@ -79,13 +78,7 @@ public class OrientationResource {
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = OrientationVue.class)))
     @APIResponse(responseCode = "404", description = "Inconnue, ou hors du périmètre de l'appelant", content = @Content(mediaType = Probleme.MEDIA_TYPE, schema = @Schema(implementation = Probleme.class)))
     public Response lire(@PathParam("id") String id) {
-        UUID uuid;
-        try {
-            uuid = UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw ProblemeException.champInvalide("id", "doit être un identifiant UUID");
-        }
-        Orientation o = orientations.trouver(uuid);
+        Orientation o = orientations.trouver(ProblemeException.uuid("id", id));
         // outside the caller's scope, an orientation does not exist: its existence is itself information
         if (o == null || !(appelant.a(Roles.ADMIN) || o.concerne(appelant.institution()))) {
             throw ProblemeException.introuvable("Orientation", id);

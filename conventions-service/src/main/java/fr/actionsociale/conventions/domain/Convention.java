@@ -1,0 +1,232 @@
+package fr.actionsociale.conventions.domain;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import fr.actionsociale.commons.probleme.EtatInvalideException;
+import fr.actionsociale.commons.probleme.RegleMetierException;
+
+/**
+ * A partnership or funding agreement. It enters into force only when every party has signed
+ * (BROUILLON → EN_SIGNATURE → EN_VIGUEUR), and is EXPIREE once its end date has passed.
+ */
+@Entity
+@Table(name = "convention")
+public class Convention {
+
+    @Id
+    private UUID id;
+    private String reference;
+    private String objet;
+    @Enumerated(EnumType.STRING)
+    private TypeConvention type;
+    private String porteur;
+    private String territoire;
+    @Column(name = "bases_legales")
+    private String basesLegales;
+    @Column(name = "date_debut")
+    private LocalDate dateDebut;
+    @Column(name = "date_fin")
+    private LocalDate dateFin;
+    private String lieu;
+    @Column(name = "nombre_originaux")
+    private Integer nombreOriginaux;
+    @Column(name = "montant_total")
+    private BigDecimal montantTotal;
+    @Column(name = "preavis_mois")
+    private Integer preavisMois;
+    @Enumerated(EnumType.STRING)
+    private StatutConvention statut;
+    @Column(name = "date_signature")
+    private LocalDate dateSignature;
+    @OneToMany(mappedBy = "convention", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("institution")
+    private List<Partie> parties = new ArrayList<>();
+    @Version
+    private long version;
+
+    protected Convention() {
+    }
+
+    /** One party as described when the convention is drafted. */
+    public record NouvellePartie(String institution, RolePartie role, String representantNom, String representantQualite,
+            Deliberation deliberation) {
+    }
+
+    public static Convention rediger(String reference, String objet, TypeConvention type, String porteur, List<String> territoire,
+            List<String> basesLegales, LocalDate dateDebut, LocalDate dateFin, String lieu, Integer nombreOriginaux,
+            BigDecimal montantTotal, Integer preavisMois, List<NouvellePartie> parties) {
+        if (!dateFin.isAfter(dateDebut)) {
+            throw new RegleMetierException("dateFin", "doit être postérieure à la date de début (" + dateDebut + ")");
+        }
+        if (montantTotal != null && (montantTotal.signum() < 0 || montantTotal.scale() > 2)) {
+            throw new RegleMetierException("montantTotal", "doit être un montant positif en euros, au centime près");
+        }
+        Set<String> vues = new HashSet<>();
+        for (int i = 0; i < parties.size(); i++) {
+            if (!vues.add(parties.get(i).institution())) {
+                throw new RegleMetierException("parties[" + i + "].institution", "institution déjà partie à la convention");
+            }
+        }
+        if (parties.size() < 2) {
+            throw new RegleMetierException("parties", "une convention lie au moins deux institutions");
+        }
+        if (!vues.contains(porteur)) {
+            throw new RegleMetierException("porteur", "doit être l'une des parties");
+        }
+        Convention c = new Convention();
+        c.id = UUID.randomUUID();
+        c.reference = reference;
+        c.objet = objet;
+        c.type = type;
+        c.porteur = porteur;
+        c.territoire = String.join(",", territoire);
+        c.basesLegales = String.join("\n", basesLegales);
+        c.dateDebut = dateDebut;
+        c.dateFin = dateFin;
+        c.lieu = lieu;
+        c.nombreOriginaux = nombreOriginaux;
+        c.montantTotal = montantTotal;
+        c.preavisMois = preavisMois;
+        c.statut = StatutConvention.BROUILLON;
+        for (NouvellePartie p : parties) {
+            c.parties.add(new Partie(c, p.institution(), p.role(), p.representantNom(), p.representantQualite(), p.deliberation()));
+        }
+        return c;
+    }
+
+    /** The draft is final: the parties may now sign it. */
+    public void soumettreALaSignature() {
+        if (statut != StatutConvention.BROUILLON) {
+            throw new EtatInvalideException("Seul un brouillon peut être soumis à la signature ; la convention est " + statut + ".");
+        }
+        statut = StatutConvention.EN_SIGNATURE;
+    }
+
+    /**
+     * Records one party's signature.
+     *
+     * @return true when this was the last signature: the convention is now in force
+     */
+    public boolean signer(String institution, LocalDate date, Deliberation deliberation, LocalDate aujourdHui) {
+        if (statut == StatutConvention.BROUILLON) {
+            throw new EtatInvalideException("La convention est encore un brouillon : soumettez-la à la signature avant de la signer.");
+        }
+        if (statut != StatutConvention.EN_SIGNATURE) {
+            throw new EtatInvalideException("La convention est " + statut + " : elle n'attend plus de signature.");
+        }
+        Partie partie = partie(institution)
+                .orElseThrow(() -> new RegleMetierException("institution", institution + " n'est pas partie à la convention"));
+        if (partie.aSigne()) {
+            throw new EtatInvalideException(institution + " a déjà signé la convention le " + partie.dateSignature() + ".");
+        }
+        if (date.isAfter(aujourdHui)) {
+            throw new RegleMetierException("date", "une signature ne peut pas être datée du futur");
+        }
+        if (deliberation == null && partie.deliberation() == null) {
+            throw new RegleMetierException("deliberation", "la délibération qui autorise la signature est requise");
+        }
+        partie.signer(date, deliberation);
+        if (parties.stream().allMatch(Partie::aSigne)) {
+            statut = StatutConvention.EN_VIGUEUR;
+            dateSignature = parties.stream().map(Partie::dateSignature).max(LocalDate::compareTo).orElse(date);
+            return true;
+        }
+        return false;
+    }
+
+    /** The status as of a day: a convention in force whose end date has passed has expired. */
+    public StatutConvention statutAu(LocalDate jour) {
+        return statut == StatutConvention.EN_VIGUEUR && jour.isAfter(dateFin) ? StatutConvention.EXPIREE : statut;
+    }
+
+    public Optional<Partie> partie(String institution) {
+        return parties.stream().filter(p -> p.institution().equals(institution)).findFirst();
+    }
+
+    public boolean lie(String institution) {
+        return partie(institution).isPresent();
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public String reference() {
+        return reference;
+    }
+
+    public String objet() {
+        return objet;
+    }
+
+    public TypeConvention type() {
+        return type;
+    }
+
+    public String porteur() {
+        return porteur;
+    }
+
+    public List<String> territoire() {
+        return territoire.isEmpty() ? List.of() : Arrays.asList(territoire.split(","));
+    }
+
+    public List<String> basesLegales() {
+        return basesLegales.isEmpty() ? List.of() : Arrays.asList(basesLegales.split("\n"));
+    }
+
+    public LocalDate dateDebut() {
+        return dateDebut;
+    }
+
+    public LocalDate dateFin() {
+        return dateFin;
+    }
+
+    public String lieu() {
+        return lieu;
+    }
+
+    public Integer nombreOriginaux() {
+        return nombreOriginaux;
+    }
+
+    public BigDecimal montantTotal() {
+        return montantTotal;
+    }
+
+    public Integer preavisMois() {
+        return preavisMois;
+    }
+
+    public LocalDate dateSignature() {
+        return dateSignature;
+    }
+
+    public List<Partie> parties() {
+        return List.copyOf(parties);
+    }
+
+    public long version() {
+        return version;
+    }
+}

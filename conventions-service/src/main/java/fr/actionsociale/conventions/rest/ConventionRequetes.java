@@ -1,0 +1,91 @@
+package fr.actionsociale.conventions.rest;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import fr.actionsociale.commons.Formats;
+import fr.actionsociale.conventions.domain.Deliberation;
+import fr.actionsociale.conventions.domain.RolePartie;
+import fr.actionsociale.conventions.domain.TypeConvention;
+
+/** The API's request bodies for conventions. */
+public final class ConventionRequetes {
+
+    private ConventionRequetes() {
+    }
+
+    @Schema(name = "DeliberationRequete", description = "Décision numérotée qui autorise la signature")
+    public record DeliberationRequete(
+            @Size(max = 64, message = "ne doit pas dépasser 64 caractères") @Schema(description = "Numéro, quand le document le donne", example = "CC-2024-76") String numero,
+            @NotBlank(message = "est obligatoire") @Size(max = 200, message = "ne doit pas dépasser 200 caractères") @Schema(example = "Commission permanente du Département") String instance,
+            @NotNull(message = "est obligatoire") @Schema(example = "2024-03-18") LocalDate date) {
+
+        Deliberation versDomaine() {
+            return new Deliberation(numero, instance, date);
+        }
+    }
+
+    @Schema(name = "PartieRequete")
+    public record PartieRequete(
+            @NotBlank(message = "est obligatoire") @Pattern(regexp = Formats.CODE_INSTITUTION, message = Formats.CODE_INSTITUTION_RAISON)
+            @Schema(example = "ccas-pipriac") String institution,
+            @NotNull(message = "est obligatoire") @Schema(example = "PARTENAIRE") RolePartie role,
+            @Size(max = 200, message = "ne doit pas dépasser 200 caractères") @Schema(example = "Le Président") String representantQualite,
+            @Size(max = 200, message = "ne doit pas dépasser 200 caractères") String representantNom,
+            @Valid DeliberationRequete deliberation) {
+    }
+
+    @Schema(name = "ConventionRequete", description = "Rédiger une convention (statut BROUILLON)")
+    public record ConventionRequete(
+            @NotBlank(message = "est obligatoire") @Size(max = 100, message = "ne doit pas dépasser 100 caractères")
+            @Schema(example = "RAD-2024-PHASE1") String reference,
+            @NotBlank(message = "est obligatoire") @Size(max = 2000, message = "ne doit pas dépasser 2000 caractères")
+            @Schema(example = "Projet « 100 % Recours aux droits », phase 1") String objet,
+            @NotNull(message = "est obligatoire") TypeConvention type,
+            @NotBlank(message = "est obligatoire") @Pattern(regexp = Formats.CODE_INSTITUTION, message = Formats.CODE_INSTITUTION_RAISON)
+            @Schema(example = "redon-agglomeration") String porteur,
+            @NotNull(message = "est obligatoire") @Size(max = 200, message = "ne doit pas dépasser 200 communes")
+            List<@Pattern(regexp = Formats.CODE_INSEE, message = Formats.CODE_INSEE_RAISON) String> territoire,
+            @Size(max = 50, message = "ne doit pas dépasser 50 visas") List<@NotBlank(message = "ne doit pas être vide") @Size(max = 1000, message = "ne doit pas dépasser 1000 caractères") String> basesLegales,
+            @NotNull(message = "est obligatoire") @Schema(example = "2024-09-01") LocalDate dateDebut,
+            @NotNull(message = "est obligatoire") @Schema(example = "2026-08-31") LocalDate dateFin,
+            @Size(max = 200, message = "ne doit pas dépasser 200 caractères") @Schema(example = "Redon") String lieu,
+            @Min(value = 1, message = "doit valoir au moins 1") @Max(value = 50, message = "ne doit pas dépasser 50") Integer nombreOriginaux,
+            @PositiveOrZero(message = "doit être positif ou nul") @Digits(integer = 12, fraction = 2, message = "doit être un montant en euros avec au plus deux décimales")
+            @Schema(example = "719689.00") BigDecimal montantTotal,
+            @Min(value = 0, message = "doit être positif ou nul") @Max(value = 24, message = "ne doit pas dépasser 24 mois") Integer preavisMois,
+            @NotNull(message = "est obligatoire") @NotEmpty(message = "doit contenir les parties") @Size(max = 50, message = "ne doit pas dépasser 50 parties")
+            List<@NotNull(message = "ne doit pas être nulle") @Valid PartieRequete> parties) {
+    }
+
+    @Schema(name = "SignatureRequete", description = "La signature d'une partie")
+    public record SignatureRequete(
+            @NotBlank(message = "est obligatoire") @Pattern(regexp = Formats.CODE_INSTITUTION, message = Formats.CODE_INSTITUTION_RAISON)
+            @Schema(example = "cpam-35") String institution,
+            @NotNull(message = "est obligatoire") @Schema(example = "2024-09-12") LocalDate date,
+            @Valid DeliberationRequete deliberation) {
+    }
+
+    @Schema(name = "RepartitionRequete", description = "Répartir un montant annuel entre les parties au prorata de leur population INSEE")
+    public record RepartitionRequete(
+            @NotNull(message = "est obligatoire") @PositiveOrZero(message = "doit être positif ou nul")
+            @Digits(integer = 12, fraction = 2, message = "doit être un montant en euros avec au plus deux décimales")
+            @Schema(example = "4000.00") BigDecimal montant,
+            @NotNull(message = "est obligatoire") @Min(value = 1900, message = "doit être une année") @Max(value = 2100, message = "doit être une année")
+            @Schema(example = "2015") Integer annee) {
+    }
+}

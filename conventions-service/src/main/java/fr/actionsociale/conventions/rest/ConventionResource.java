@@ -1,0 +1,183 @@
+package fr.actionsociale.conventions.rest;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import fr.actionsociale.commons.Formats;
+import fr.actionsociale.commons.idempotence.Idempotence;
+import fr.actionsociale.commons.probleme.Probleme;
+import fr.actionsociale.commons.probleme.ProblemeException;
+import fr.actionsociale.commons.probleme.TypeProbleme;
+import fr.actionsociale.commons.securite.Appelant;
+import fr.actionsociale.commons.securite.Roles;
+import fr.actionsociale.conventions.domain.Convention;
+import fr.actionsociale.conventions.domain.RepartitionCharges;
+import fr.actionsociale.conventions.domain.StatutConvention;
+import fr.actionsociale.conventions.rest.ConventionRequetes.ConventionRequete;
+import fr.actionsociale.conventions.rest.ConventionRequetes.RepartitionRequete;
+import fr.actionsociale.conventions.rest.ConventionRequetes.SignatureRequete;
+import fr.actionsociale.conventions.rest.ConventionVues.ConventionVue;
+import fr.actionsociale.conventions.rest.ConventionVues.PageVue;
+import fr.actionsociale.conventions.rest.ConventionVues.RepartitionVue;
+import fr.actionsociale.conventions.service.ConventionService;
+
+@Path("/conventions")
+@Tag(name = "Conventions")
+@Produces(MediaType.APPLICATION_JSON)
+@SecurityRequirement(name = "jeton")
+public class ConventionResource {
+
+    private final ConventionService conventions;
+    private final Idempotence idempotence;
+    private final Appelant appelant;
+
+    ConventionResource(ConventionService conventions, Idempotence idempotence, Appelant appelant) {
+        this.conventions = conventions;
+        this.idempotence = idempotence;
+        this.appelant = appelant;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.GESTIONNAIRE, Roles.ADMIN })
+    @Transactional
+    @Operation(summary = "Rédiger une convention", description = "Crée la convention en BROUILLON avec ses parties ; chaque institution doit être connue.")
+    @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = ConventionVue.class)))
+    @APIResponse(responseCode = "409", description = "Référence déjà utilisée", content = @Content(mediaType = Probleme.MEDIA_TYPE, schema = @Schema(implementation = Probleme.class)))
+    public Response rediger(@HeaderParam(Idempotence.ENTETE) String cle,
+            @Valid @NotNull(message = "le corps de la requête est obligatoire") ConventionRequete r) {
+        return idempotence.executer(cle, Idempotence.portee("POST /conventions", appelant.institution()), r, () -> {
+            Convention c = conventions.rediger(Convention.rediger(r.reference(), r.objet(), r.type(), r.porteur(), r.territoire(),
+                    r.basesLegales() == null ? List.of() : r.basesLegales(), r.dateDebut(), r.dateFin(), r.lieu(), r.nombreOriginaux(),
+                    r.montantTotal(), r.preavisMois(),
+                    r.parties().stream().map(p -> new Convention.NouvellePartie(p.institution(), p.role(), p.representantNom(),
+                            p.representantQualite(), p.deliberation() == null ? null : p.deliberation().versDomaine())).toList()));
+            return Response.created(URI.create("/conventions/" + c.id())).tag(etag(c)).entity(vue(c)).build();
+        });
+    }
+
+    @GET
+    @RolesAllowed({ Roles.GESTIONNAIRE, Roles.ADMIN, Roles.COORDINATEUR, Roles.PARTENAIRE, Roles.AGENT })
+    @Operation(summary = "Lister les conventions", description = "Filtres : statut, institution partie, date à laquelle elles sont actives, commune du territoire. Paginé.")
+    public PageVue lister(
+            @QueryParam("statut") @Pattern(regexp = "^(BROUILLON|EN_SIGNATURE|EN_VIGUEUR|EXPIREE|RESILIEE)$", message = "valeurs admises : BROUILLON, EN_SIGNATURE, EN_VIGUEUR, EXPIREE, RESILIEE") String statut,
+            @QueryParam("institution") @Pattern(regexp = Formats.CODE_INSTITUTION, message = Formats.CODE_INSTITUTION_RAISON) String institution,
+            @QueryParam("activeLe") @Pattern(regexp = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", message = "doit être une date AAAA-MM-JJ") String activeLe,
+            @QueryParam("commune") @Pattern(regexp = Formats.CODE_INSEE, message = Formats.CODE_INSEE_RAISON) String commune,
+            @QueryParam("page") @DefaultValue("0") @Min(value = 0, message = "doit être positive ou nulle") int page,
+            @QueryParam("taille") @DefaultValue("50") @Min(value = 1, message = "doit valoir au moins 1") @Max(value = 500, message = "ne doit pas dépasser 500") int taille) {
+        ConventionService.Page p = conventions.lister(statut == null ? null : StatutConvention.valueOf(statut), institution,
+                date("activeLe", activeLe), commune, page, taille);
+        return new PageVue(p.conventions().stream().map(this::vue).toList(), page, taille, p.total());
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({ Roles.GESTIONNAIRE, Roles.ADMIN, Roles.COORDINATEUR, Roles.PARTENAIRE, Roles.AGENT })
+    @Operation(summary = "Lire une convention")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ConventionVue.class)))
+    @APIResponse(responseCode = "404", description = "Inconnue", content = @Content(mediaType = Probleme.MEDIA_TYPE, schema = @Schema(implementation = Probleme.class)))
+    public Response lire(@PathParam("id") String id) {
+        Convention c = conventions.trouver(ProblemeException.uuid("id", id));
+        return Response.ok(vue(c)).tag(etag(c)).build();
+    }
+
+    @POST
+    @Path("/{id}/soumission")
+    @RolesAllowed({ Roles.GESTIONNAIRE, Roles.ADMIN })
+    @Transactional
+    @Operation(summary = "Soumettre le brouillon à la signature des parties")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ConventionVue.class)))
+    @APIResponse(responseCode = "409", description = "La convention n'est pas un brouillon", content = @Content(mediaType = Probleme.MEDIA_TYPE, schema = @Schema(implementation = Probleme.class)))
+    public Response soumettre(@PathParam("id") String id) {
+        Convention c = conventions.trouver(ProblemeException.uuid("id", id));
+        exigerPartieOuAdmin(c);
+        c = conventions.soumettre(c.id());
+        return Response.ok(vue(c)).tag(etag(c)).build();
+    }
+
+    @POST
+    @Path("/{id}/signatures")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.GESTIONNAIRE, Roles.ADMIN })
+    @Transactional
+    @Operation(summary = "Enregistrer la signature d'une partie", description = "Un gestionnaire signe pour sa propre institution. "
+            + "La dernière signature met la convention EN_VIGUEUR et publie convention-signee.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ConventionVue.class)))
+    @APIResponse(responseCode = "409", description = "Brouillon, déjà signée par cette partie, ou plus en signature", content = @Content(mediaType = Probleme.MEDIA_TYPE, schema = @Schema(implementation = Probleme.class)))
+    public Response signer(@PathParam("id") String id,
+            @Valid @NotNull(message = "le corps de la requête est obligatoire") SignatureRequete r) {
+        if (!appelant.a(Roles.ADMIN) && !r.institution().equals(appelant.institution())) {
+            throw new ProblemeException(TypeProbleme.ACCES_REFUSE, "Un gestionnaire ne signe que pour sa propre institution ("
+                    + appelant.institution() + ").");
+        }
+        Convention c = conventions.signer(ProblemeException.uuid("id", id), r.institution(), r.date(),
+                r.deliberation() == null ? null : r.deliberation().versDomaine());
+        return Response.ok(vue(c)).tag(etag(c)).build();
+    }
+
+    @POST
+    @Path("/{id}/repartitions")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.GESTIONNAIRE, Roles.ADMIN })
+    @Operation(summary = "Répartir des charges au prorata de la population INSEE des parties",
+            description = "Parts exactes au centime, dont la somme est le montant ; la règle d'arrondi et le millésime de chaque population sont donnés.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RepartitionVue.class)))
+    public RepartitionVue repartir(@PathParam("id") String id,
+            @Valid @NotNull(message = "le corps de la requête est obligatoire") RepartitionRequete r) {
+        UUID uuid = ProblemeException.uuid("id", id);
+        List<RepartitionCharges.Part> parts = conventions.repartir(uuid, r.montant());
+        return new RepartitionVue(uuid, r.annee(), r.montant().setScale(2), RepartitionCharges.REGLE_ARRONDI, parts);
+    }
+
+    private void exigerPartieOuAdmin(Convention c) {
+        if (!appelant.a(Roles.ADMIN) && !c.lie(appelant.institution())) {
+            throw new ProblemeException(TypeProbleme.ACCES_REFUSE, "Votre institution n'est pas partie à cette convention.");
+        }
+    }
+
+    private ConventionVue vue(Convention c) {
+        return ConventionVue.de(c, conventions.aujourdHui());
+    }
+
+    private static LocalDate date(String champ, String valeur) {
+        try {
+            return valeur == null ? null : LocalDate.parse(valeur);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw ProblemeException.champInvalide(champ, "n'est pas une date du calendrier");
+        }
+    }
+
+    private static EntityTag etag(Convention c) {
+        return new EntityTag(Long.toString(c.version()));
+    }
+}

@@ -1,0 +1,150 @@
+package fr.actionsociale.conventions.service;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Transactional;
+
+import fr.actionsociale.commons.outbox.Outbox;
+import fr.actionsociale.commons.probleme.ProblemeException;
+import fr.actionsociale.commons.probleme.RegleMetierException;
+import fr.actionsociale.conventions.domain.Convention;
+import fr.actionsociale.conventions.domain.Deliberation;
+import fr.actionsociale.conventions.domain.Institution;
+import fr.actionsociale.conventions.domain.Partie;
+import fr.actionsociale.conventions.domain.RepartitionCharges;
+import fr.actionsociale.conventions.domain.StatutConvention;
+import fr.actionsociale.conventions.messaging.ConventionSignee;
+
+@ApplicationScoped
+public class ConventionService {
+
+    /** The institutions' calendar. */
+    static final ZoneId FUSEAU = ZoneId.of("Europe/Paris");
+
+    private final EntityManager em;
+    private final Outbox outbox;
+    private final Clock horloge = Clock.system(FUSEAU);
+
+    ConventionService(EntityManager em, Outbox outbox) {
+        this.em = em;
+        this.outbox = outbox;
+    }
+
+    public LocalDate aujourdHui() {
+        return LocalDate.now(horloge);
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Convention rediger(Convention c) {
+        if (em.find(Institution.class, c.porteur()) == null) {
+            throw new RegleMetierException("porteur", "institution inconnue : " + c.porteur());
+        }
+        List<Partie> parties = c.parties();
+        for (int i = 0; i < parties.size(); i++) {
+            if (em.find(Institution.class, parties.get(i).institution()) == null) {
+                throw new RegleMetierException("parties[" + i + "].institution", "institution inconnue : " + parties.get(i).institution());
+            }
+        }
+        if (!em.createQuery("select c.id from Convention c where c.reference = :r", UUID.class).setParameter("r", c.reference())
+                .getResultList().isEmpty()) {
+            throw ProblemeException.conflit("Une convention porte déjà la référence " + c.reference() + ".");
+        }
+        em.persist(c);
+        return c;
+    }
+
+    public Convention trouver(UUID id) {
+        Convention c = em.find(Convention.class, id);
+        if (c == null) {
+            throw ProblemeException.introuvable("Convention", id);
+        }
+        return c;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Convention soumettre(UUID id) {
+        Convention c = trouver(id);
+        c.soumettreALaSignature();
+        return c;
+    }
+
+    /** Records a signature; the last one puts the convention in force and emits convention-signee with it. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Convention signer(UUID id, String institution, LocalDate date, Deliberation deliberation) {
+        Convention c = trouver(id);
+        if (c.signer(institution, date, deliberation, aujourdHui())) {
+            em.flush();
+            outbox.publier(ConventionSignee.TYPE, c.id().toString(), ConventionSignee.de(c));
+        }
+        return c;
+    }
+
+    public record Page(List<Convention> conventions, long total) {
+    }
+
+    public Page lister(StatutConvention statut, String institution, LocalDate activeLe, String commune, int page, int taille) {
+        StringBuilder where = new StringBuilder(" where 1 = 1");
+        if (statut != null) {
+            // EXPIREE is EN_VIGUEUR past its end date until the daily pass records it
+            where.append(statut == StatutConvention.EXPIREE
+                    ? " and (c.statut = :statut or (c.statut = :enVigueur and c.dateFin < :aujourdHui))"
+                    : statut == StatutConvention.EN_VIGUEUR ? " and c.statut = :statut and c.dateFin >= :aujourdHui" : " and c.statut = :statut");
+        }
+        if (institution != null) {
+            where.append(" and exists (select 1 from Partie p where p.convention = c and p.institution = :institution)");
+        }
+        if (activeLe != null) {
+            where.append(" and c.dateDebut <= :activeLe and c.dateFin >= :activeLe");
+        }
+        if (commune != null) {
+            where.append(" and concat(',', c.territoire, ',') like :commune");
+        }
+        TypedQuery<Convention> q = em.createQuery("select c from Convention c" + where + " order by c.dateDebut desc, c.reference", Convention.class);
+        TypedQuery<Long> n = em.createQuery("select count(c) from Convention c" + where, Long.class);
+        for (TypedQuery<?> t : List.of(q, n)) {
+            if (statut != null) {
+                t.setParameter("statut", statut);
+                if (statut == StatutConvention.EXPIREE) {
+                    t.setParameter("enVigueur", StatutConvention.EN_VIGUEUR);
+                }
+                if (statut == StatutConvention.EXPIREE || statut == StatutConvention.EN_VIGUEUR) {
+                    t.setParameter("aujourdHui", aujourdHui());
+                }
+            }
+            if (institution != null) {
+                t.setParameter("institution", institution);
+            }
+            if (activeLe != null) {
+                t.setParameter("activeLe", activeLe);
+            }
+            if (commune != null) {
+                t.setParameter("commune", "%," + commune + ",%");
+            }
+        }
+        return new Page(q.setFirstResult(page * taille).setMaxResults(taille).getResultList(), n.getSingleResult());
+    }
+
+    /** Shares of a yearly amount pro rata of each party's INSEE population (seed 004). */
+    public List<RepartitionCharges.Part> repartir(UUID id, BigDecimal montant) {
+        Convention c = trouver(id);
+        List<RepartitionCharges.Population> populations = new ArrayList<>();
+        for (Partie p : c.parties()) {
+            Institution i = em.find(Institution.class, p.institution());
+            if (i.population() == null) {
+                throw new RegleMetierException("parties", p.institution() + " n'a pas de population INSEE enregistrée : "
+                        + "la répartition au prorata est impossible");
+            }
+            populations.add(new RepartitionCharges.Population(i.code(), i.population(), i.populationAnnee()));
+        }
+        return RepartitionCharges.repartir(montant, populations);
+    }
+}
