@@ -57,6 +57,15 @@ public class Convention {
     private StatutConvention statut;
     @Column(name = "date_signature")
     private LocalDate dateSignature;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "resiliation_mode")
+    private ModeResiliation resiliationMode;
+    @Column(name = "resiliation_par")
+    private String resiliationPar;
+    @Column(name = "resiliation_date_lettre")
+    private LocalDate resiliationDateLettre;
+    @Column(name = "resiliation_date_effet")
+    private LocalDate resiliationDateEffet;
     @OneToMany(mappedBy = "convention", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("institution")
     private List<Partie> parties = new ArrayList<>();
@@ -153,9 +162,84 @@ public class Convention {
         return false;
     }
 
-    /** The status as of a day: a convention in force whose end date has passed has expired. */
+    /**
+     * Terminates the convention in force.
+     * <ul>
+     * <li>UNILATERALE: a party's registered letter; the effect comes after the convention's notice period
+     * (e.g. 2 months in seed 002, 3 months in seed 004), and never after the end date;</li>
+     * <li>COMMUN_ACCORD: on the date the parties agreed.</li>
+     * </ul>
+     *
+     * @return the effective date
+     */
+    public LocalDate resilier(ModeResiliation mode, String institution, LocalDate dateLettre, LocalDate dateEffetConvenue,
+            LocalDate aujourdHui) {
+        if (statutAu(aujourdHui) != StatutConvention.EN_VIGUEUR) {
+            throw new EtatInvalideException("Seule une convention en vigueur peut être résiliée ; celle-ci est " + statutAu(aujourdHui) + ".");
+        }
+        if (resiliationDateEffet != null) {
+            throw new EtatInvalideException("La convention est déjà résiliée à effet du " + resiliationDateEffet + ".");
+        }
+        LocalDate effet;
+        if (mode == ModeResiliation.UNILATERALE) {
+            if (institution == null || !lie(institution)) {
+                throw new RegleMetierException("institution", "seule une partie peut résilier la convention");
+            }
+            if (dateLettre == null) {
+                throw new RegleMetierException("dateLettre", "la date de la lettre recommandée est requise");
+            }
+            if (dateLettre.isAfter(aujourdHui)) {
+                throw new RegleMetierException("dateLettre", "ne peut pas être dans le futur");
+            }
+            if (preavisMois == null) {
+                throw new RegleMetierException("mode", "la convention ne fixe pas de préavis : seule une résiliation d'un commun accord est possible");
+            }
+            effet = dateLettre.plusMonths(preavisMois);
+        } else {
+            if (dateEffetConvenue == null) {
+                throw new RegleMetierException("dateEffet", "la date d'effet convenue entre les parties est requise");
+            }
+            effet = dateEffetConvenue;
+        }
+        if (!effet.isAfter(dateDebut)) {
+            throw new RegleMetierException(mode == ModeResiliation.UNILATERALE ? "dateLettre" : "dateEffet",
+                    "la résiliation prendrait effet avant le début de la convention");
+        }
+        resiliationMode = mode;
+        resiliationPar = mode == ModeResiliation.UNILATERALE ? institution : null;
+        resiliationDateLettre = dateLettre;
+        resiliationDateEffet = effet.isAfter(dateFin) ? dateFin : effet;
+        return resiliationDateEffet;
+    }
+
+    /**
+     * The status as of a day: a convention in force whose end date has passed has expired; one whose
+     * termination has taken effect is terminated.
+     */
     public StatutConvention statutAu(LocalDate jour) {
-        return statut == StatutConvention.EN_VIGUEUR && jour.isAfter(dateFin) ? StatutConvention.EXPIREE : statut;
+        if (statut != StatutConvention.EN_VIGUEUR) {
+            return statut;
+        }
+        if (resiliationDateEffet != null && !jour.isBefore(resiliationDateEffet)) {
+            return StatutConvention.RESILIEE;
+        }
+        return jour.isAfter(dateFin) ? StatutConvention.EXPIREE : statut;
+    }
+
+    public ModeResiliation resiliationMode() {
+        return resiliationMode;
+    }
+
+    public String resiliationPar() {
+        return resiliationPar;
+    }
+
+    public LocalDate resiliationDateLettre() {
+        return resiliationDateLettre;
+    }
+
+    public LocalDate resiliationDateEffet() {
+        return resiliationDateEffet;
     }
 
     public Optional<Partie> partie(String institution) {

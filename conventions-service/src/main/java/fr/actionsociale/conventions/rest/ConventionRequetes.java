@@ -19,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import fr.actionsociale.commons.Formats;
 import fr.actionsociale.conventions.domain.Deliberation;
+import fr.actionsociale.conventions.domain.ModeResiliation;
 import fr.actionsociale.conventions.domain.RolePartie;
 import fr.actionsociale.conventions.domain.TypeConvention;
 
@@ -78,6 +79,15 @@ public final class ConventionRequetes {
             @Schema(example = "cpam-35") String institution,
             @NotNull(message = "est obligatoire") @Schema(example = "2024-09-12") LocalDate date,
             @Valid DeliberationRequete deliberation) {
+    }
+
+    @Schema(name = "ResiliationRequete", description = "Résilier une convention en vigueur")
+    public record ResiliationRequete(
+            @NotNull(message = "est obligatoire") @Schema(example = "UNILATERALE") ModeResiliation mode,
+            @Pattern(regexp = Formats.CODE_INSTITUTION, message = Formats.CODE_INSTITUTION_RAISON)
+            @Schema(description = "Partie qui résilie (résiliation unilatérale)", example = "ccas-bouvron") String institution,
+            @Schema(description = "Date de la lettre recommandée (résiliation unilatérale)", example = "2015-03-02") LocalDate dateLettre,
+            @Schema(description = "Date d'effet convenue (commun accord)", example = "2015-06-30") LocalDate dateEffet) {
     }
 
     @Schema(name = "RepartitionRequete", description = "Répartir un montant annuel entre les parties au prorata de leur population INSEE")

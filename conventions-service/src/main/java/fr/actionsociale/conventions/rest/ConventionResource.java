@@ -40,10 +40,12 @@ import fr.actionsociale.commons.probleme.TypeProbleme;
 import fr.actionsociale.commons.securite.Appelant;
 import fr.actionsociale.commons.securite.Roles;
 import fr.actionsociale.conventions.domain.Convention;
+import fr.actionsociale.conventions.domain.ModeResiliation;
 import fr.actionsociale.conventions.domain.RepartitionCharges;
 import fr.actionsociale.conventions.domain.StatutConvention;
 import fr.actionsociale.conventions.rest.ConventionRequetes.ConventionRequete;
 import fr.actionsociale.conventions.rest.ConventionRequetes.RepartitionRequete;
+import fr.actionsociale.conventions.rest.ConventionRequetes.ResiliationRequete;
 import fr.actionsociale.conventions.rest.ConventionRequetes.SignatureRequete;
 import fr.actionsociale.conventions.rest.ConventionVues.ConventionVue;
 import fr.actionsociale.conventions.rest.ConventionVues.PageVue;
@@ -142,6 +144,27 @@ public class ConventionResource {
         }
         Convention c = conventions.signer(ProblemeException.uuid("id", id), r.institution(), r.date(),
                 r.deliberation() == null ? null : r.deliberation().versDomaine());
+        return Response.ok(vue(c)).tag(etag(c)).build();
+    }
+
+    @POST
+    @Path("/{id}/resiliation")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.GESTIONNAIRE, Roles.ADMIN })
+    @Transactional
+    @Operation(summary = "Résilier une convention en vigueur", description = "Unilatérale : la date d'effet est la date de la lettre "
+            + "recommandée plus le préavis de la convention (jamais après sa fin). Commun accord : la date convenue. Publie convention-resiliee.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ConventionVue.class)))
+    @APIResponse(responseCode = "409", description = "Pas en vigueur, ou déjà résiliée", content = @Content(mediaType = Probleme.MEDIA_TYPE, schema = @Schema(implementation = Probleme.class)))
+    public Response resilier(@PathParam("id") String id,
+            @Valid @NotNull(message = "le corps de la requête est obligatoire") ResiliationRequete r) {
+        Convention c = conventions.trouver(ProblemeException.uuid("id", id));
+        // a gestionnaire terminates for their own institution, or agrees for a party they belong to
+        String pour = r.mode() == ModeResiliation.UNILATERALE ? r.institution() : appelant.institution();
+        if (!appelant.a(Roles.ADMIN) && !(appelant.institution().equals(pour) && c.lie(pour))) {
+            throw new ProblemeException(TypeProbleme.ACCES_REFUSE, "Seule une partie résilie la convention, pour elle-même.");
+        }
+        c = conventions.resilier(c.id(), r.mode(), r.institution(), r.dateLettre(), r.dateEffet());
         return Response.ok(vue(c)).tag(etag(c)).build();
     }
 

@@ -31,12 +31,19 @@ public final class ConventionVues {
     public record ConventionVue(UUID id, String reference, String objet, String type, String porteur, List<String> territoire,
             List<String> basesLegales, LocalDate dateDebut, LocalDate dateFin, String lieu, Integer nombreOriginaux,
             BigDecimal montantTotal, Integer preavisMois, String statut, LocalDate dateSignature, List<PartieVue> parties,
-            long version) {
+            ResiliationVue resiliation, long version) {
         static ConventionVue de(Convention c, LocalDate aujourdHui) {
             return new ConventionVue(c.id(), c.reference(), c.objet(), c.type().name(), c.porteur(), c.territoire(), c.basesLegales(),
                     c.dateDebut(), c.dateFin(), c.lieu(), c.nombreOriginaux(), c.montantTotal(), c.preavisMois(),
-                    c.statutAu(aujourdHui).name(), c.dateSignature(), c.parties().stream().map(PartieVue::de).toList(), c.version());
+                    c.statutAu(aujourdHui).name(), c.dateSignature(), c.parties().stream().map(PartieVue::de).toList(),
+                    c.resiliationDateEffet() == null ? null
+                            : new ResiliationVue(c.resiliationMode().name(), c.resiliationPar(), c.resiliationDateLettre(), c.resiliationDateEffet()),
+                    c.version());
         }
+    }
+
+    @Schema(name = "Resiliation")
+    public record ResiliationVue(String mode, String par, LocalDate dateLettre, LocalDate dateEffet) {
     }
 
     @Schema(name = "PageConventions")

@@ -19,9 +19,11 @@ import fr.actionsociale.commons.probleme.RegleMetierException;
 import fr.actionsociale.conventions.domain.Convention;
 import fr.actionsociale.conventions.domain.Deliberation;
 import fr.actionsociale.conventions.domain.Institution;
+import fr.actionsociale.conventions.domain.ModeResiliation;
 import fr.actionsociale.conventions.domain.Partie;
 import fr.actionsociale.conventions.domain.RepartitionCharges;
 import fr.actionsociale.conventions.domain.StatutConvention;
+import fr.actionsociale.conventions.messaging.ConventionResiliee;
 import fr.actionsociale.conventions.messaging.ConventionSignee;
 
 @ApplicationScoped
@@ -94,10 +96,7 @@ public class ConventionService {
     public Page lister(StatutConvention statut, String institution, LocalDate activeLe, String commune, int page, int taille) {
         StringBuilder where = new StringBuilder(" where 1 = 1");
         if (statut != null) {
-            // EXPIREE is EN_VIGUEUR past its end date until the daily pass records it
-            where.append(statut == StatutConvention.EXPIREE
-                    ? " and (c.statut = :statut or (c.statut = :enVigueur and c.dateFin < :aujourdHui))"
-                    : statut == StatutConvention.EN_VIGUEUR ? " and c.statut = :statut and c.dateFin >= :aujourdHui" : " and c.statut = :statut");
+            where.append(" and ").append(condition(statut));
         }
         if (institution != null) {
             where.append(" and exists (select 1 from Partie p where p.convention = c and p.institution = :institution)");
@@ -111,14 +110,8 @@ public class ConventionService {
         TypedQuery<Convention> q = em.createQuery("select c from Convention c" + where + " order by c.dateDebut desc, c.reference", Convention.class);
         TypedQuery<Long> n = em.createQuery("select count(c) from Convention c" + where, Long.class);
         for (TypedQuery<?> t : List.of(q, n)) {
-            if (statut != null) {
-                t.setParameter("statut", statut);
-                if (statut == StatutConvention.EXPIREE) {
-                    t.setParameter("enVigueur", StatutConvention.EN_VIGUEUR);
-                }
-                if (statut == StatutConvention.EXPIREE || statut == StatutConvention.EN_VIGUEUR) {
-                    t.setParameter("aujourdHui", aujourdHui());
-                }
+            if (where.indexOf(":aujourdHui") >= 0) {
+                t.setParameter("aujourdHui", aujourdHui());
             }
             if (institution != null) {
                 t.setParameter("institution", institution);
@@ -131,6 +124,32 @@ public class ConventionService {
             }
         }
         return new Page(q.setFirstResult(page * taille).setMaxResults(taille).getResultList(), n.getSingleResult());
+    }
+
+    /**
+     * The stored status is the last transition; expiry and a termination's effect come with the calendar
+     * (as {@link Convention#statutAu} computes them), so the filter computes them too.
+     */
+    private static String condition(StatutConvention statut) {
+        String enVigueur = "c.statut = fr.actionsociale.conventions.domain.StatutConvention.EN_VIGUEUR";
+        String nonResiliee = "(c.resiliationDateEffet is null or c.resiliationDateEffet > :aujourdHui)";
+        return switch (statut) {
+            case EN_VIGUEUR -> "(" + enVigueur + " and c.dateFin >= :aujourdHui and " + nonResiliee + ")";
+            case EXPIREE -> "(c.statut = fr.actionsociale.conventions.domain.StatutConvention.EXPIREE or (" + enVigueur
+                    + " and c.dateFin < :aujourdHui and c.resiliationDateEffet is null))";
+            case RESILIEE -> "(c.statut = fr.actionsociale.conventions.domain.StatutConvention.RESILIEE or (" + enVigueur
+                    + " and c.resiliationDateEffet <= :aujourdHui))";
+            default -> "c.statut = fr.actionsociale.conventions.domain.StatutConvention." + statut.name();
+        };
+    }
+
+    /** Records the termination and emits convention-resiliee with its effective date. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Convention resilier(UUID id, ModeResiliation mode, String institution, LocalDate dateLettre, LocalDate dateEffet) {
+        Convention c = trouver(id);
+        c.resilier(mode, institution, dateLettre, dateEffet, aujourdHui());
+        outbox.publier(ConventionResiliee.TYPE, c.id().toString(), ConventionResiliee.de(c));
+        return c;
     }
 
     /** Shares of a yearly amount pro rata of each party's INSEE population (seed 004). */

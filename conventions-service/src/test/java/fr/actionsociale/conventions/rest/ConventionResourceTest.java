@@ -131,6 +131,50 @@ class ConventionResourceTest {
                 .get("/conventions").then().body("elements.id", hasItem(id));
     }
 
+    static String enVigueur(Trio t) {
+        String id = rediger(convention(t, "2014-03-01", "2030-12-31", "4000.00")).statusCode(201).extract().path("id");
+        given().header("Authorization", ADMIN).post("/conventions/" + id + "/soumission").then().statusCode(200);
+        signer(id, t.a(), "admin", "2014-02-10").statusCode(200);
+        signer(id, t.b(), "admin", "2014-02-10").statusCode(200);
+        signer(id, t.c(), "admin", "2014-02-11").statusCode(200).body("statut", equalTo("EN_VIGUEUR"));
+        return id;
+    }
+
+    @Test
+    void unePartieResilieApresPreavisEtConventionResilieeEstPubliee() {
+        Trio t = institutions(true);
+        String id = enVigueur(t);
+        String autre = enVigueur(institutions(true));
+        try (SondeKafka sonde = SondeKafka.aLaFinDe("convention-resiliee")) {
+            // a gestionnaire terminates for their own institution only
+            given().header("Authorization", Jetons.entete("gestionnaire", t.a())).contentType(ContentType.JSON)
+                    .body("{\"mode\":\"UNILATERALE\",\"institution\":\"%s\",\"dateLettre\":\"2026-01-15\"}".formatted(t.b()))
+                    .post("/conventions/" + id + "/resiliation").then().statusCode(403);
+            given().header("Authorization", Jetons.entete("gestionnaire", t.b())).contentType(ContentType.JSON)
+                    .body("{\"mode\":\"UNILATERALE\",\"institution\":\"%s\",\"dateLettre\":\"2026-01-15\"}".formatted(t.b()))
+                    .post("/conventions/" + id + "/resiliation").then().statusCode(200)
+                    .body("resiliation.dateEffet", equalTo("2026-04-15")) // three months' notice
+                    .body("statut", equalTo("RESILIEE"));
+            given().header("Authorization", ADMIN).contentType(ContentType.JSON)
+                    .body("{\"mode\":\"COMMUN_ACCORD\",\"dateEffet\":\"2026-06-30\"}")
+                    .post("/conventions/" + id + "/resiliation").then().statusCode(409).contentType("application/problem+json");
+            List<ConsumerRecord<String, String>> recus = sonde.attendre(r -> id.equals(r.key()), 1, Duration.ofSeconds(15));
+            assertEquals(1, recus.size());
+            assertEquals(Set.of(), SchemasEvenements.violations("convention-resiliee", recus.get(0).value()));
+            assertEquals("2026-04-15", io.restassured.path.json.JsonPath.from(recus.get(0).value()).getString("dateEffet"));
+        }
+        // a letter sent today takes effect after the notice: in force until then
+        String aujourdhui = LocalDate.now(java.time.ZoneId.of("Europe/Paris")).toString();
+        given().header("Authorization", ADMIN).contentType(ContentType.JSON)
+                .body("{\"mode\":\"UNILATERALE\",\"institution\":\"%s\",\"dateLettre\":\"%s\"}".formatted(
+                        given().header("Authorization", ADMIN).get("/conventions/" + autre).then().extract().path("porteur"), aujourdhui))
+                .post("/conventions/" + autre + "/resiliation").then().statusCode(200).body("statut", equalTo("EN_VIGUEUR"));
+        given().header("Authorization", ADMIN).queryParam("statut", "RESILIEE").queryParam("institution", t.a())
+                .get("/conventions").then().body("elements.id", hasItem(id));
+        given().header("Authorization", ADMIN).contentType(ContentType.JSON).body("{\"mode\":\"DENONCIATION\"}")
+                .post("/conventions/" + id + "/resiliation").then().statusCode(400).body("erreurs[0].champ", equalTo("mode"));
+    }
+
     @Test
     void lesChargesSontReparteesAuProrataDesPopulationsAuCentimePres() {
         Trio t = institutions(true);
