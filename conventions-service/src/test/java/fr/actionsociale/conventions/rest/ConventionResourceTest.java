@@ -34,7 +34,7 @@ class ConventionResourceTest {
     static final String ADMIN = Jetons.entete("admin", "departement-35");
 
     /** Three fresh institutions of this test: a porteur and two partners, with their populations. */
-    record Trio(String a, String b, String c) {
+    public record Trio(String a, String b, String c) {
     }
 
     static Trio institutions(boolean avecPopulations) {

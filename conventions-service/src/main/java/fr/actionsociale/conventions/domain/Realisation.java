@@ -1,0 +1,61 @@
+package fr.actionsociale.conventions.domain;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+
+/** What was done of a commitment on a day (a permanence held, 400 flyers printed, an event run). */
+@Entity
+@Table(name = "realisation")
+public class Realisation {
+
+    @Id
+    private UUID id;
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "engagement_id")
+    private Engagement engagement;
+    private LocalDate date;
+    private BigDecimal quantite;
+    private String commentaire;
+    @Column(name = "saisie_par")
+    private String saisiePar;
+
+    protected Realisation() {
+    }
+
+    Realisation(Engagement engagement, LocalDate date, BigDecimal quantite, String commentaire, String saisiePar) {
+        this.id = UUID.randomUUID();
+        this.engagement = engagement;
+        this.date = date;
+        this.quantite = quantite;
+        this.commentaire = commentaire;
+        this.saisiePar = saisiePar;
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public LocalDate date() {
+        return date;
+    }
+
+    public BigDecimal quantite() {
+        return quantite;
+    }
+
+    public String commentaire() {
+        return commentaire;
+    }
+
+    public String saisiePar() {
+        return saisiePar;
+    }
+}

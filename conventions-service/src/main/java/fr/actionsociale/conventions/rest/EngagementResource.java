@@ -1,0 +1,152 @@
+package fr.actionsociale.conventions.rest;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import fr.actionsociale.commons.Formats;
+import fr.actionsociale.commons.probleme.ProblemeException;
+import fr.actionsociale.commons.probleme.TypeProbleme;
+import fr.actionsociale.commons.securite.Appelant;
+import fr.actionsociale.commons.securite.Roles;
+import fr.actionsociale.conventions.domain.Engagement;
+import fr.actionsociale.conventions.domain.NatureEngagement;
+import fr.actionsociale.conventions.domain.Realisation;
+import fr.actionsociale.conventions.domain.Rythme;
+import fr.actionsociale.conventions.service.ConventionService;
+import fr.actionsociale.conventions.service.EngagementService;
+
+/** Each party's measurable commitments, and their fulfilment. */
+@Path("/conventions/{conventionId}/engagements")
+@Tag(name = "Engagements")
+@Produces(MediaType.APPLICATION_JSON)
+@SecurityRequirement(name = "jeton")
+public class EngagementResource {
+
+    private final EngagementService engagements;
+    private final ConventionService conventions;
+    private final Appelant appelant;
+
+    EngagementResource(EngagementService engagements, ConventionService conventions, Appelant appelant) {
+        this.engagements = engagements;
+        this.conventions = conventions;
+        this.appelant = appelant;
+    }
+
+    @Schema(name = "EngagementRequete")
+    public record EngagementRequete(
+            @NotBlank(message = "est obligatoire") @Pattern(regexp = Formats.CODE_INSTITUTION, message = Formats.CODE_INSTITUTION_RAISON)
+            @Schema(example = "msa-porte-de-bretagne") String institution,
+            @NotBlank(message = "est obligatoire") @Size(max = 100, message = "ne doit pas dépasser 100 caractères") @Schema(example = "Article 9") String article,
+            @NotNull(message = "est obligatoire") NatureEngagement nature,
+            @NotBlank(message = "est obligatoire") @Size(max = 1000, message = "ne doit pas dépasser 1000 caractères")
+            @Schema(example = "Permanence d'une demi-journée tous les 15 jours dans chaque commune") String libelle,
+            @NotNull(message = "est obligatoire") @DecimalMin(value = "0.01", message = "doit être strictement positive")
+            @Digits(integer = 12, fraction = 2, message = "au plus deux décimales") @Schema(example = "1") BigDecimal quantite,
+            @NotBlank(message = "est obligatoire") @Size(max = 50, message = "ne doit pas dépasser 50 caractères") @Schema(example = "demi-journée") String unite,
+            @NotNull(message = "est obligatoire") @Schema(example = "QUINZAINE") Rythme rythme,
+            @Min(value = 1, message = "doit valoir au moins 1") @Max(value = 1000, message = "ne doit pas dépasser 1000")
+            @Schema(description = "Portée : par exemple le nombre de communes pour « dans chaque commune »", example = "2") Integer multiplicateur,
+            @NotNull(message = "est obligatoire") @Schema(example = "2024-09-01") LocalDate dateDebut,
+            @NotNull(message = "est obligatoire") @Schema(example = "2025-08-31") LocalDate dateFin) {
+    }
+
+    @Schema(name = "RealisationRequete")
+    public record RealisationRequete(
+            @NotNull(message = "est obligatoire") @Schema(example = "2024-09-10") LocalDate date,
+            @NotNull(message = "est obligatoire") @DecimalMin(value = "0.01", message = "doit être strictement positive")
+            @Digits(integer = 12, fraction = 2, message = "au plus deux décimales") @Schema(example = "2") BigDecimal quantite,
+            @Size(max = 1000, message = "ne doit pas dépasser 1000 caractères") String commentaire) {
+    }
+
+    @Schema(name = "Realisation")
+    public record RealisationVue(UUID id, LocalDate date, BigDecimal quantite, String commentaire, String saisiePar) {
+        static RealisationVue de(Realisation r) {
+            return new RealisationVue(r.id(), r.date(), r.quantite(), r.commentaire(), r.saisiePar());
+        }
+    }
+
+    @Schema(name = "Engagement", description = "Avec son avancement à la date du jour")
+    public record EngagementVue(UUID id, String institution, String article, String nature, String libelle, BigDecimal quantite,
+            String unite, String rythme, int multiplicateur, LocalDate dateDebut, LocalDate dateFin, BigDecimal totalAttendu,
+            BigDecimal attenduAujourdhui, BigDecimal realise, BigDecimal tauxRealisation, boolean enRetard,
+            List<RealisationVue> realisations) {
+        static EngagementVue de(Engagement e, LocalDate aujourdHui) {
+            return new EngagementVue(e.id(), e.institution(), e.article(), e.nature().name(), e.libelle(), e.quantite(), e.unite(),
+                    e.rythme().name(), e.multiplicateur(), e.dateDebut(), e.dateFin(), e.totalAttendu(), e.attenduAu(aujourdHui),
+                    e.realise(), e.tauxRealisation(), e.enRetardAu(aujourdHui),
+                    e.realisations().stream().map(RealisationVue::de).toList());
+        }
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.GESTIONNAIRE, Roles.ADMIN })
+    @Transactional
+    @Operation(summary = "Inscrire l'engagement d'une partie", description = "Quantité et unité, rythme, portée et période (dans celle de la convention).")
+    @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = EngagementVue.class)))
+    public Response prendre(@PathParam("conventionId") String conventionId,
+            @Valid @NotNull(message = "le corps de la requête est obligatoire") EngagementRequete r) {
+        Engagement e = engagements.prendre(ProblemeException.uuid("conventionId", conventionId), r.institution(), r.article(),
+                r.nature(), r.libelle(), r.quantite(), r.unite(), r.rythme(), r.multiplicateur() == null ? 1 : r.multiplicateur(),
+                r.dateDebut(), r.dateFin());
+        return Response.created(URI.create("/conventions/" + conventionId + "/engagements/" + e.id()))
+                .entity(EngagementVue.de(e, conventions.aujourdHui())).build();
+    }
+
+    @GET
+    @RolesAllowed({ Roles.GESTIONNAIRE, Roles.ADMIN, Roles.COORDINATEUR, Roles.PARTENAIRE, Roles.AGENT })
+    @Operation(summary = "Les engagements d'une convention", description = "Chacun avec son taux de réalisation et s'il est en retard sur son rythme aujourd'hui.")
+    public List<EngagementVue> lister(@PathParam("conventionId") String conventionId) {
+        LocalDate aujourdHui = conventions.aujourdHui();
+        return engagements.lister(ProblemeException.uuid("conventionId", conventionId)).stream()
+                .map(e -> EngagementVue.de(e, aujourdHui)).toList();
+    }
+
+    @POST
+    @Path("/{id}/realisations")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.GESTIONNAIRE, Roles.AGENT, Roles.ADMIN })
+    @Transactional
+    @Operation(summary = "Saisir une réalisation", description = "Par la partie engagée (ou un administrateur).")
+    @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = EngagementVue.class)))
+    public Response realiser(@PathParam("conventionId") String conventionId, @PathParam("id") String id,
+            @Valid @NotNull(message = "le corps de la requête est obligatoire") RealisationRequete r) {
+        UUID convention = ProblemeException.uuid("conventionId", conventionId);
+        Engagement e = engagements.trouver(convention, ProblemeException.uuid("id", id));
+        if (!appelant.a(Roles.ADMIN) && !appelant.institution().equals(e.institution())) {
+            throw new ProblemeException(TypeProbleme.ACCES_REFUSE, "Seule la partie engagée saisit ses réalisations.");
+        }
+        e = engagements.realiser(convention, e.id(), r.date(), r.quantite(), r.commentaire(), appelant.institution());
+        return Response.status(Response.Status.CREATED).entity(EngagementVue.de(e, conventions.aujourdHui())).build();
+    }
+}

@@ -1,0 +1,59 @@
+package fr.actionsociale.conventions.service;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import fr.actionsociale.commons.probleme.ProblemeException;
+import fr.actionsociale.conventions.domain.Convention;
+import fr.actionsociale.conventions.domain.Engagement;
+import fr.actionsociale.conventions.domain.NatureEngagement;
+import fr.actionsociale.conventions.domain.Rythme;
+
+@ApplicationScoped
+public class EngagementService {
+
+    private final EntityManager em;
+    private final ConventionService conventions;
+
+    EngagementService(EntityManager em, ConventionService conventions) {
+        this.em = em;
+        this.conventions = conventions;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Engagement prendre(UUID conventionId, String institution, String article, NatureEngagement nature, String libelle,
+            BigDecimal quantite, String unite, Rythme rythme, int multiplicateur, LocalDate dateDebut, LocalDate dateFin) {
+        Convention c = conventions.trouver(conventionId);
+        Engagement e = Engagement.prendre(c, institution, article, nature, libelle, quantite, unite, rythme, multiplicateur,
+                dateDebut, dateFin);
+        em.persist(e);
+        return e;
+    }
+
+    public List<Engagement> lister(UUID conventionId) {
+        conventions.trouver(conventionId);
+        return em.createQuery("select e from Engagement e where e.conventionId = :c order by e.institution, e.article", Engagement.class)
+                .setParameter("c", conventionId).getResultList();
+    }
+
+    public Engagement trouver(UUID conventionId, UUID id) {
+        Engagement e = em.find(Engagement.class, id);
+        if (e == null || !e.conventionId().equals(conventionId)) {
+            throw ProblemeException.introuvable("Engagement", id);
+        }
+        return e;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Engagement realiser(UUID conventionId, UUID id, LocalDate date, BigDecimal quantite, String commentaire, String saisiePar) {
+        Engagement e = trouver(conventionId, id);
+        e.realiser(date, quantite, commentaire, saisiePar, conventions.aujourdHui());
+        return e;
+    }
+}
