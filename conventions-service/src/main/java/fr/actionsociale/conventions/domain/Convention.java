@@ -11,6 +11,9 @@ import java.util.Set;
 import java.util.UUID;
 
 import jakarta.persistence.CascadeType;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -66,6 +69,10 @@ public class Convention {
     private LocalDate resiliationDateLettre;
     @Column(name = "resiliation_date_effet")
     private LocalDate resiliationDateEffet;
+    @ElementCollection
+    @CollectionTable(name = "tranche_versement", joinColumns = @JoinColumn(name = "convention_id"))
+    @OrderBy("rang")
+    private List<TrancheVersement> versements = new ArrayList<>();
     @OneToMany(mappedBy = "convention", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("institution")
     private List<Partie> parties = new ArrayList<>();
@@ -120,6 +127,26 @@ public class Convention {
             c.parties.add(new Partie(c, p.institution(), p.role(), p.representantNom(), p.representantQualite(), p.deliberation()));
         }
         return c;
+    }
+
+    /** The payment schedule; the percentages must add up to 100. */
+    public void prevoirVersements(List<TrancheVersement> tranches) {
+        if (tranches.isEmpty()) {
+            return;
+        }
+        if (montantTotal == null) {
+            throw new RegleMetierException("versements", "un échéancier de versement suppose un montant total");
+        }
+        BigDecimal somme = tranches.stream().map(TrancheVersement::pourcentage).reduce(BigDecimal.ZERO, BigDecimal::add);
+        if (somme.compareTo(BigDecimal.valueOf(100)) != 0) {
+            throw new RegleMetierException("versements", "les pourcentages des tranches font " + somme.stripTrailingZeros().toPlainString()
+                    + " % au lieu de 100 %");
+        }
+        versements = new ArrayList<>(tranches);
+    }
+
+    public List<TrancheVersement> versements() {
+        return List.copyOf(versements);
     }
 
     /** The draft is final: the parties may now sign it. */

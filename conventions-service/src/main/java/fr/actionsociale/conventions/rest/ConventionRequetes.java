@@ -21,6 +21,7 @@ import fr.actionsociale.commons.Formats;
 import fr.actionsociale.conventions.domain.Deliberation;
 import fr.actionsociale.conventions.domain.ModeResiliation;
 import fr.actionsociale.conventions.domain.RolePartie;
+import fr.actionsociale.conventions.domain.TrancheVersement;
 import fr.actionsociale.conventions.domain.TypeConvention;
 
 /** The API's request bodies for conventions. */
@@ -70,7 +71,20 @@ public final class ConventionRequetes {
             @Schema(example = "719689.00") BigDecimal montantTotal,
             @Min(value = 0, message = "doit être positif ou nul") @Max(value = 24, message = "ne doit pas dépasser 24 mois") Integer preavisMois,
             @NotNull(message = "est obligatoire") @NotEmpty(message = "doit contenir les parties") @Size(max = 50, message = "ne doit pas dépasser 50 parties")
-            List<@NotNull(message = "ne doit pas être nulle") @Valid PartieRequete> parties) {
+            List<@NotNull(message = "ne doit pas être nulle") @Valid PartieRequete> parties,
+            @Size(max = 12, message = "ne doit pas dépasser 12 tranches")
+            @Schema(description = "Échéancier de versement d'une convention de financement")
+            List<@NotNull(message = "ne doit pas être nulle") @Valid TrancheRequete> versements) {
+    }
+
+    @Schema(name = "TrancheRequete", description = "Ex. 60 % dans les 15 jours de la signature, le solde un mois au plus après le rapport intermédiaire")
+    public record TrancheRequete(
+            @NotNull(message = "est obligatoire") @jakarta.validation.constraints.DecimalMin(value = "0.01", message = "doit être strictement positif")
+            @jakarta.validation.constraints.DecimalMax(value = "100", message = "ne doit pas dépasser 100")
+            @Digits(integer = 3, fraction = 2, message = "au plus deux décimales") @Schema(example = "60") BigDecimal pourcentage,
+            @NotNull(message = "est obligatoire") @Schema(example = "SIGNATURE") TrancheVersement.Declencheur declencheur,
+            @NotNull(message = "est obligatoire") @Min(value = 0, message = "doit être positif ou nul") @Max(value = 730, message = "ne doit pas dépasser 730 jours")
+            @Schema(example = "15") Integer delaiJours) {
     }
 
     @Schema(name = "SignatureRequete", description = "La signature d'une partie")

@@ -43,6 +43,7 @@ import fr.actionsociale.conventions.domain.Convention;
 import fr.actionsociale.conventions.domain.ModeResiliation;
 import fr.actionsociale.conventions.domain.RepartitionCharges;
 import fr.actionsociale.conventions.domain.StatutConvention;
+import fr.actionsociale.conventions.domain.TrancheVersement;
 import fr.actionsociale.conventions.rest.ConventionRequetes.ConventionRequete;
 import fr.actionsociale.conventions.rest.ConventionRequetes.RepartitionRequete;
 import fr.actionsociale.conventions.rest.ConventionRequetes.ResiliationRequete;
@@ -78,11 +79,20 @@ public class ConventionResource {
     public Response rediger(@HeaderParam(Idempotence.ENTETE) String cle,
             @Valid @NotNull(message = "le corps de la requête est obligatoire") ConventionRequete r) {
         return idempotence.executer(cle, Idempotence.portee("POST /conventions", appelant.institution()), r, () -> {
-            Convention c = conventions.rediger(Convention.rediger(r.reference(), r.objet(), r.type(), r.porteur(), r.territoire(),
+            Convention brouillon = Convention.rediger(r.reference(), r.objet(), r.type(), r.porteur(), r.territoire(),
                     r.basesLegales() == null ? List.of() : r.basesLegales(), r.dateDebut(), r.dateFin(), r.lieu(), r.nombreOriginaux(),
                     r.montantTotal(), r.preavisMois(),
                     r.parties().stream().map(p -> new Convention.NouvellePartie(p.institution(), p.role(), p.representantNom(),
-                            p.representantQualite(), p.deliberation() == null ? null : p.deliberation().versDomaine())).toList()));
+                            p.representantQualite(), p.deliberation() == null ? null : p.deliberation().versDomaine())).toList());
+            if (r.versements() != null) {
+                List<TrancheVersement> tranches = new java.util.ArrayList<>();
+                for (int i = 0; i < r.versements().size(); i++) {
+                    var t = r.versements().get(i);
+                    tranches.add(new TrancheVersement(i + 1, t.pourcentage(), t.declencheur(), t.delaiJours()));
+                }
+                brouillon.prevoirVersements(tranches);
+            }
+            Convention c = conventions.rediger(brouillon);
             return Response.created(URI.create("/conventions/" + c.id())).tag(etag(c)).entity(vue(c)).build();
         });
     }

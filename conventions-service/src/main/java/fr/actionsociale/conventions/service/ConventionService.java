@@ -18,6 +18,7 @@ import fr.actionsociale.commons.probleme.ProblemeException;
 import fr.actionsociale.commons.probleme.RegleMetierException;
 import fr.actionsociale.conventions.domain.Convention;
 import fr.actionsociale.conventions.domain.Deliberation;
+import fr.actionsociale.conventions.domain.Echeancier;
 import fr.actionsociale.conventions.domain.Institution;
 import fr.actionsociale.conventions.domain.ModeResiliation;
 import fr.actionsociale.conventions.domain.Partie;
@@ -85,6 +86,7 @@ public class ConventionService {
         Convention c = trouver(id);
         if (c.signer(institution, date, deliberation, aujourdHui())) {
             em.flush();
+            Echeancier.deriver(c, c.versements()).forEach(em::persist);
             outbox.publier(ConventionSignee.TYPE, c.id().toString(), ConventionSignee.de(c));
         }
         return c;

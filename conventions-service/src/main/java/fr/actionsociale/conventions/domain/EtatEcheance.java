@@ -1,0 +1,5 @@
+package fr.actionsociale.conventions.domain;
+
+public enum EtatEcheance {
+    A_VENIR, DUE, EN_RETARD, FAITE
+}

@@ -1,0 +1,109 @@
+package fr.actionsociale.conventions.service;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.jboss.logging.Logger;
+
+import fr.actionsociale.commons.outbox.Outbox;
+import fr.actionsociale.commons.probleme.ProblemeException;
+import fr.actionsociale.conventions.domain.Convention;
+import fr.actionsociale.conventions.domain.Echeance;
+import fr.actionsociale.conventions.domain.EtatEcheance;
+import fr.actionsociale.conventions.domain.TrancheVersement;
+import fr.actionsociale.conventions.domain.TypeEcheance;
+import fr.actionsociale.conventions.messaging.EcheanceSignalee;
+import io.quarkus.scheduler.Scheduled;
+
+@ApplicationScoped
+public class EcheanceService {
+
+    private static final Logger LOG = Logger.getLogger(EcheanceService.class);
+
+    private final EntityManager em;
+    private final Outbox outbox;
+    private final ConventionService conventions;
+
+    EcheanceService(EntityManager em, Outbox outbox, ConventionService conventions) {
+        this.em = em;
+        this.outbox = outbox;
+        this.conventions = conventions;
+    }
+
+    public List<Echeance> lister(String institution, UUID convention, EtatEcheance etat, LocalDate aujourdHui) {
+        StringBuilder jpql = new StringBuilder("select e from Echeance e where 1 = 1");
+        if (institution != null) {
+            jpql.append(" and e.institution = :institution");
+        }
+        if (convention != null) {
+            jpql.append(" and e.conventionId = :convention");
+        }
+        var q = em.createQuery(jpql.append(" order by e.dateDue nulls last, e.libelle").toString(), Echeance.class);
+        if (institution != null) {
+            q.setParameter("institution", institution);
+        }
+        if (convention != null) {
+            q.setParameter("convention", convention);
+        }
+        // the state follows the calendar: filtered here rather than stored
+        return q.getResultList().stream().filter(e -> etat == null || e.etatAu(aujourdHui) == etat).toList();
+    }
+
+    public Echeance trouver(UUID id) {
+        Echeance e = em.find(Echeance.class, id);
+        if (e == null) {
+            throw ProblemeException.introuvable("Échéance", id);
+        }
+        return e;
+    }
+
+    /** Marks a deadline done; a report produced starts the delay of the payments it triggers. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Echeance faire(UUID id, LocalDate le) {
+        Echeance e = trouver(id);
+        e.faire(le, conventions.aujourdHui());
+        TrancheVersement.Declencheur declencheur = e.type() == TypeEcheance.RAPPORT_INTERMEDIAIRE ? TrancheVersement.Declencheur.RAPPORT_INTERMEDIAIRE
+                : e.type() == TypeEcheance.RAPPORT_FINAL ? TrancheVersement.Declencheur.RAPPORT_FINAL : null;
+        if (declencheur != null) {
+            lister(null, e.conventionId(), null, le).forEach(v -> v.declencher(declencheur, le));
+        }
+        return e;
+    }
+
+    public record Passe(int proches, int depassees) {
+    }
+
+    /** The daily pass: each deadline close or missed is announced once, by an event in the same transaction. */
+    @Transactional
+    public Passe passeQuotidienne() {
+        LocalDate aujourdHui = conventions.aujourdHui();
+        int proches = 0;
+        int depassees = 0;
+        List<Echeance> aSuivre = em.createQuery("select e from Echeance e where e.faiteLe is null and e.dateDue is not null "
+                + "and (e.alerteProche = false or e.alerteDepassee = false) and e.dateDue <= :horizon", Echeance.class)
+                .setParameter("horizon", aujourdHui.plusDays(Echeance.JOURS_AVANT)).getResultList();
+        for (Echeance e : aSuivre) {
+            String reference = em.find(Convention.class, e.conventionId()).reference();
+            if (e.signalerDepassee(aujourdHui)) {
+                outbox.publier(EcheanceSignalee.DEPASSEE, e.conventionId().toString(), EcheanceSignalee.de(e, reference));
+                depassees++;
+            } else if (e.signalerProche(aujourdHui)) {
+                outbox.publier(EcheanceSignalee.PROCHE, e.conventionId().toString(), EcheanceSignalee.de(e, reference));
+                proches++;
+            }
+        }
+        return new Passe(proches, depassees);
+    }
+
+    @Scheduled(cron = "${echeances.passe-quotidienne.cron:0 0 6 * * ?}", timeZone = "Europe/Paris",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void planifiee() {
+        Passe p = passeQuotidienne();
+        LOG.infof("Passe quotidienne des échéances : %d proches, %d dépassées", p.proches(), p.depassees());
+    }
+}
