@@ -34,10 +34,18 @@ public class Idempotence {
 
     private final EntityManager em;
     private final ObjectMapper json;
+    /**
+     * Canonical form of a request for its fingerprint: sorted properties, absent values left out, so that a
+     * field added later to the API (absent from an old client's body) does not change the fingerprint.
+     */
+    private final ObjectMapper canonique;
 
     Idempotence(EntityManager em, ObjectMapper json) {
         this.em = em;
         this.json = json;
+        this.canonique = json.copy().setSerializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+                .configure(com.fasterxml.jackson.databind.MapperFeature.SORT_PROPERTIES_ALPHABETICALLY, true)
+                .configure(com.fasterxml.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
     }
 
     /**
@@ -101,7 +109,7 @@ public class Idempotence {
 
     private String empreinte(Object requete) {
         try {
-            byte[] corps = json.writeValueAsBytes(requete);
+            byte[] corps = canonique.writeValueAsBytes(requete);
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(corps));
         } catch (JsonProcessingException | NoSuchAlgorithmException e) {
             throw new IllegalStateException("empreinte impossible", e);

@@ -61,6 +61,20 @@ class InstitutionResourceTest {
     }
 
     @Test
+    void uneRequeteRejoueeSansSesChampsAbsentsGardeSonEmpreinte() {
+        String code = code();
+        String cle = java.util.UUID.randomUUID().toString();
+        given().header("Authorization", GESTIONNAIRE).header("Idempotency-Key", cle).contentType(ContentType.JSON)
+                .body("{\"code\":\"%s\",\"nom\":\"X\",\"type\":\"CCAS\"}".formatted(code)).post("/institutions").then().statusCode(201);
+        // an optional field sent as null (or a field added to the API since) is the same request
+        given().header("Authorization", GESTIONNAIRE).header("Idempotency-Key", cle).contentType(ContentType.JSON)
+                .body("{\"type\":\"CCAS\",\"siret\":null,\"nom\":\"X\",\"code\":\"%s\"}".formatted(code)).post("/institutions").then()
+                .statusCode(201).header("Idempotent-Replayed", "true");
+        given().header("Authorization", GESTIONNAIRE).header("Idempotency-Key", cle).contentType(ContentType.JSON)
+                .body("{\"code\":\"%s\",\"nom\":\"Y\",\"type\":\"CCAS\"}".formatted(code)).post("/institutions").then().statusCode(422);
+    }
+
+    @Test
     void seulsLesGestionnairesEtAdministrateursEnregistrent() {
         given().header("Authorization", Jetons.entete("agent", "ccas-pipriac")).contentType(ContentType.JSON)
                 .body("{\"code\":\"%s\",\"nom\":\"X\",\"type\":\"CCAS\"}".formatted(code())).post("/institutions").then()
