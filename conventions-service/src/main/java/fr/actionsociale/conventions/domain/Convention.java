@@ -129,6 +129,19 @@ public class Convention {
         return c;
     }
 
+    /** Applies an avenant that every party has approved. */
+    void amender(Avenant a) {
+        if (a.nouvelleDateFin() != null) {
+            dateFin = a.nouvelleDateFin();
+        }
+        if (a.nouveauMontantTotal() != null) {
+            montantTotal = a.nouveauMontantTotal();
+        }
+        if (a.nouveauPreavisMois() != null) {
+            preavisMois = a.nouveauPreavisMois();
+        }
+    }
+
     /** The payment schedule; the percentages must add up to 100. */
     public void prevoirVersements(List<TrancheVersement> tranches) {
         if (tranches.isEmpty()) {

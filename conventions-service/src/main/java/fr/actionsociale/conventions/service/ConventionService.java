@@ -35,11 +35,13 @@ public class ConventionService {
 
     private final EntityManager em;
     private final Outbox outbox;
+    private final Instantanes instantanes;
     private final Clock horloge = Clock.system(FUSEAU);
 
-    ConventionService(EntityManager em, Outbox outbox) {
+    ConventionService(EntityManager em, Outbox outbox, Instantanes instantanes) {
         this.em = em;
         this.outbox = outbox;
+        this.instantanes = instantanes;
     }
 
     public LocalDate aujourdHui() {
@@ -87,6 +89,7 @@ public class ConventionService {
         if (c.signer(institution, date, deliberation, aujourdHui())) {
             em.flush();
             Echeancier.deriver(c, c.versements()).forEach(em::persist);
+            em.persist(new fr.actionsociale.conventions.domain.ConventionVersion(c.id(), 1, c.dateSignature(), null, instantanes.de(c)));
             outbox.publier(ConventionSignee.TYPE, c.id().toString(), ConventionSignee.de(c));
         }
         return c;

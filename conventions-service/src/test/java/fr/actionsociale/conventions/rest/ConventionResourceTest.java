@@ -131,7 +131,7 @@ class ConventionResourceTest {
                 .get("/conventions").then().body("elements.id", hasItem(id));
     }
 
-    static String enVigueur(Trio t) {
+    public static String enVigueur(Trio t) {
         String id = rediger(convention(t, "2014-03-01", "2030-12-31", "4000.00")).statusCode(201).extract().path("id");
         given().header("Authorization", ADMIN).post("/conventions/" + id + "/soumission").then().statusCode(200);
         signer(id, t.a(), "admin", "2014-02-10").statusCode(200);

@@ -1,0 +1,143 @@
+package fr.actionsociale.conventions.rest;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import fr.actionsociale.commons.Formats;
+import fr.actionsociale.commons.probleme.ProblemeException;
+import fr.actionsociale.commons.probleme.TypeProbleme;
+import fr.actionsociale.commons.securite.Appelant;
+import fr.actionsociale.commons.securite.Roles;
+import fr.actionsociale.conventions.domain.Avenant;
+import fr.actionsociale.conventions.domain.ConventionVersion;
+import fr.actionsociale.conventions.service.AvenantService;
+
+/** Avenants, and every version of a convention (what was true when). */
+@Path("/conventions/{conventionId}")
+@Tag(name = "Avenants et versions")
+@Produces(MediaType.APPLICATION_JSON)
+@SecurityRequirement(name = "jeton")
+public class AvenantResource {
+
+    private final AvenantService avenants;
+    private final Appelant appelant;
+
+    AvenantResource(AvenantService avenants, Appelant appelant) {
+        this.avenants = avenants;
+        this.appelant = appelant;
+    }
+
+    @Schema(name = "AvenantRequete", description = "Ce que l'avenant modifie : au moins un élément")
+    public record AvenantRequete(
+            @NotBlank(message = "est obligatoire") @Size(max = 2000, message = "ne doit pas dépasser 2000 caractères")
+            @Schema(example = "Prolongation d'un an") String objet,
+            @Schema(example = "2027-12-31") LocalDate nouvelleDateFin,
+            @PositiveOrZero(message = "doit être positif ou nul") @Digits(integer = 12, fraction = 2, message = "doit être un montant en euros avec au plus deux décimales")
+            BigDecimal nouveauMontantTotal,
+            @Min(value = 0, message = "doit être positif ou nul") @Max(value = 24, message = "ne doit pas dépasser 24 mois") Integer nouveauPreavisMois) {
+    }
+
+    @Schema(name = "ApprobationRequete")
+    public record ApprobationRequete(
+            @NotBlank(message = "est obligatoire") @Pattern(regexp = Formats.CODE_INSTITUTION, message = Formats.CODE_INSTITUTION_RAISON) String institution,
+            @NotNull(message = "est obligatoire") LocalDate date) {
+    }
+
+    @Schema(name = "Avenant")
+    public record AvenantVue(int numero, String objet, LocalDate nouvelleDateFin, BigDecimal nouveauMontantTotal, Integer nouveauPreavisMois,
+            String statut, LocalDate enVigueurLe, List<Avenant.Approbation> approbations) {
+        static AvenantVue de(Avenant a) {
+            return new AvenantVue(a.numero(), a.objet(), a.nouvelleDateFin(), a.nouveauMontantTotal(), a.nouveauPreavisMois(), a.statut(),
+                    a.enVigueurLe(), a.approbations());
+        }
+    }
+
+    @Schema(name = "VersionConvention")
+    public record VersionVue(int numero, LocalDate depuis, Integer avenant) {
+    }
+
+    @POST
+    @Path("/avenants")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.GESTIONNAIRE, Roles.ADMIN })
+    @Transactional
+    @Operation(summary = "Proposer un avenant", description = "Numéroté à la suite ; seulement sur une convention en vigueur.")
+    @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = AvenantVue.class)))
+    public Response proposer(@PathParam("conventionId") String conventionId,
+            @Valid @NotNull(message = "le corps de la requête est obligatoire") AvenantRequete r) {
+        UUID id = ProblemeException.uuid("conventionId", conventionId);
+        Avenant a = avenants.proposer(id, r.objet(), r.nouvelleDateFin(), r.nouveauMontantTotal(), r.nouveauPreavisMois());
+        return Response.created(URI.create("/conventions/" + id + "/avenants/" + a.numero())).entity(AvenantVue.de(a)).build();
+    }
+
+    @GET
+    @Path("/avenants")
+    @RolesAllowed({ Roles.GESTIONNAIRE, Roles.ADMIN, Roles.COORDINATEUR, Roles.PARTENAIRE, Roles.AGENT })
+    @Operation(summary = "Les avenants d'une convention")
+    public List<AvenantVue> lister(@PathParam("conventionId") String conventionId) {
+        return avenants.lister(ProblemeException.uuid("conventionId", conventionId)).stream().map(AvenantVue::de).toList();
+    }
+
+    @POST
+    @Path("/avenants/{numero}/approbations")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.GESTIONNAIRE, Roles.ADMIN })
+    @Transactional
+    @Operation(summary = "Approbation de l'avenant par une partie", description = "La dernière approbation met l'avenant en vigueur : "
+            + "la convention change, une nouvelle version est conservée, avenant-signe est publié.")
+    public AvenantVue approuver(@PathParam("conventionId") String conventionId, @PathParam("numero") int numero,
+            @Valid @NotNull(message = "le corps de la requête est obligatoire") ApprobationRequete r) {
+        if (!appelant.a(Roles.ADMIN) && !r.institution().equals(appelant.institution())) {
+            throw new ProblemeException(TypeProbleme.ACCES_REFUSE, "Un gestionnaire n'approuve que pour sa propre institution.");
+        }
+        return AvenantVue.de(avenants.approuver(ProblemeException.uuid("conventionId", conventionId), numero, r.institution(), r.date()));
+    }
+
+    @GET
+    @Path("/versions")
+    @RolesAllowed({ Roles.GESTIONNAIRE, Roles.ADMIN, Roles.COORDINATEUR, Roles.PARTENAIRE, Roles.AGENT })
+    @Operation(summary = "Les versions d'une convention", description = "1 à l'entrée en vigueur, une de plus par avenant en vigueur.")
+    public List<VersionVue> versions(@PathParam("conventionId") String conventionId) {
+        return avenants.versions(ProblemeException.uuid("conventionId", conventionId)).stream()
+                .map(v -> new VersionVue(v.numero(), v.depuis(), v.avenantNumero())).toList();
+    }
+
+    @GET
+    @Path("/versions/{numero}")
+    @RolesAllowed({ Roles.GESTIONNAIRE, Roles.ADMIN, Roles.COORDINATEUR, Roles.PARTENAIRE, Roles.AGENT })
+    @Operation(summary = "Une version de la convention, telle qu'elle se lisait alors")
+    public Response version(@PathParam("conventionId") String conventionId, @PathParam("numero") int numero) {
+        ConventionVersion v = avenants.version(ProblemeException.uuid("conventionId", conventionId), numero);
+        return Response.ok(v.contenu(), MediaType.APPLICATION_JSON).header("X-Version-Depuis", v.depuis()).build();
+    }
+}

@@ -1,0 +1,84 @@
+package fr.actionsociale.conventions.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+import fr.actionsociale.commons.test.Jetons;
+import fr.actionsociale.commons.test.SchemasEvenements;
+import fr.actionsociale.commons.test.SondeKafka;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+@QuarkusTest
+@QuarkusTestResource(Jetons.class)
+class AvenantResourceTest {
+
+    static final String ADMIN = Jetons.entete("admin", "departement-35");
+
+    static io.restassured.response.ValidatableResponse approuver(String id, int numero, String institution) {
+        return given().header("Authorization", Jetons.entete("gestionnaire", institution)).contentType(ContentType.JSON)
+                .body("{\"institution\":\"%s\",\"date\":\"2020-02-01\"}".formatted(institution))
+                .post("/conventions/" + id + "/avenants/" + numero + "/approbations").then();
+    }
+
+    @Test
+    void unAvenantApprouveParToutesLesPartiesOuvreUneNouvelleVersion() {
+        ConventionResourceTest.Trio t = ConventionResourceTest.institutions(true);
+        String id = ConventionResourceTest.enVigueur(t);
+        given().header("Authorization", ADMIN).get("/conventions/" + id + "/versions/1").then().statusCode(200)
+                .body("dateFin", equalTo("2030-12-31")).body("montantTotal", equalTo("4000.00"));
+
+        given().header("Authorization", ADMIN).contentType(ContentType.JSON)
+                .body("{\"objet\":\"Prolongation et nouveau budget\",\"nouvelleDateFin\":\"2031-12-31\",\"nouveauMontantTotal\":4800.00}")
+                .post("/conventions/" + id + "/avenants").then().statusCode(201).body("numero", equalTo(1)).body("statut", equalTo("EN_APPROBATION"));
+        try (SondeKafka sonde = SondeKafka.aLaFinDe("avenant-signe")) {
+            approuver(id, 1, t.a()).statusCode(200).body("statut", equalTo("EN_APPROBATION"));
+            approuver(id, 1, t.a()).statusCode(409);
+            approuver(id, 1, t.b()).statusCode(200);
+            // nothing changes before the last approval
+            given().header("Authorization", ADMIN).get("/conventions/" + id).then().body("dateFin", equalTo("2030-12-31"));
+            approuver(id, 1, t.c()).statusCode(200).body("statut", equalTo("EN_VIGUEUR")).body("enVigueurLe", equalTo("2020-02-01"));
+            List<ConsumerRecord<String, String>> recus = sonde.attendre(r -> id.equals(r.key()), 1, Duration.ofSeconds(15));
+            assertEquals(1, recus.size());
+            assertEquals(Set.of(), SchemasEvenements.violations("avenant-signe", recus.get(0).value()));
+        }
+        given().header("Authorization", ADMIN).get("/conventions/" + id).then().body("dateFin", equalTo("2031-12-31"))
+                .body("montantTotal", equalTo(4800.00f));
+        // every version stays readable
+        given().header("Authorization", ADMIN).get("/conventions/" + id + "/versions").then().body("numero", equalTo(List.of(1, 2)))
+                .body("[1].avenant", equalTo(1));
+        given().header("Authorization", ADMIN).get("/conventions/" + id + "/versions/1").then().body("dateFin", equalTo("2030-12-31"));
+        given().header("Authorization", ADMIN).get("/conventions/" + id + "/versions/2").then().body("dateFin", equalTo("2031-12-31"))
+                .body("montantTotal", equalTo("4800.00"));
+        given().header("Authorization", ADMIN).get("/conventions/" + id + "/versions/3").then().statusCode(404);
+    }
+
+    @Test
+    void lesAvenantsImpossiblesSontRefuses() {
+        ConventionResourceTest.Trio t = ConventionResourceTest.institutions(true);
+        String brouillon = ConventionResourceTest.rediger(ConventionResourceTest.convention(t, "2014-03-01", "2030-12-31", "10"))
+                .statusCode(201).extract().path("id");
+        given().header("Authorization", ADMIN).contentType(ContentType.JSON).body("{\"objet\":\"x\",\"nouveauPreavisMois\":2}")
+                .post("/conventions/" + brouillon + "/avenants").then().statusCode(409).contentType("application/problem+json");
+        String id = ConventionResourceTest.enVigueur(ConventionResourceTest.institutions(true));
+        given().header("Authorization", ADMIN).contentType(ContentType.JSON).body("{\"objet\":\"rien\"}")
+                .post("/conventions/" + id + "/avenants").then().statusCode(400).body("erreurs[0].champ", equalTo("modifications"));
+        given().header("Authorization", ADMIN).contentType(ContentType.JSON).body("{\"objet\":\"x\",\"nouveauMontantTotal\":-3}")
+                .post("/conventions/" + id + "/avenants").then().statusCode(400).body("erreurs[0].champ", equalTo("nouveauMontantTotal"));
+        given().header("Authorization", ADMIN).contentType(ContentType.JSON).body("{\"objet\":\"x\",\"nouveauPreavisMois\":2}")
+                .post("/conventions/" + id + "/avenants").then().statusCode(201);
+        given().header("Authorization", ADMIN).contentType(ContentType.JSON).body("{\"institution\":\"caf-35\",\"date\":\"2020-02-01\"}")
+                .post("/conventions/" + id + "/avenants/1/approbations").then().statusCode(400).body("erreurs[0].champ", equalTo("institution"));
+        given().header("Authorization", ADMIN).contentType(ContentType.JSON).body("{\"institution\":\"caf-35\",\"date\":\"2020-02-01\"}")
+                .post("/conventions/" + id + "/avenants/7/approbations").then().statusCode(404);
+    }
+}
