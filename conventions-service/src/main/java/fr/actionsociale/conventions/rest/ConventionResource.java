@@ -113,6 +113,20 @@ public class ConventionResource {
     }
 
     @GET
+    @Path("/export/scdl-subventions.csv")
+    @Produces("text/csv")
+    @RolesAllowed({ Roles.GESTIONNAIRE, Roles.ADMIN, Roles.COORDINATEUR })
+    @Operation(summary = "Export SCDL Subventions 2.1.1 des conventions de financement signées",
+            description = "CSV (schema.data.gouv.fr scdl/subventions). Les conventions qui ne peuvent pas être publiées (SIRET manquant, "
+                    + "pas encore signées) sont nommées dans l'en-tête X-Conventions-Incompletes.")
+    public Response exportScdl() {
+        ConventionService.Export e = conventions.exportScdl();
+        return Response.ok(e.csv(), "text/csv; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"subventions.csv\"")
+                .header("X-Conventions-Incompletes", String.join(",", e.incompletes())).build();
+    }
+
+    @GET
     @Path("/{id}")
     @RolesAllowed({ Roles.GESTIONNAIRE, Roles.ADMIN, Roles.COORDINATEUR, Roles.PARTENAIRE, Roles.AGENT })
     @Operation(summary = "Lire une convention")

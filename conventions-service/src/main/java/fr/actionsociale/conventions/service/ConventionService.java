@@ -157,6 +157,33 @@ public class ConventionService {
         return c;
     }
 
+    public record Export(String csv, List<String> incompletes) {
+    }
+
+    /** The signed funding conventions as SCDL Subventions CSV; those that lack a SIRET or a signature are listed apart. */
+    public Export exportScdl() {
+        StringBuilder csv = new StringBuilder(fr.actionsociale.conventions.domain.ScdlSubventions.csv(
+                fr.actionsociale.conventions.domain.ScdlSubventions.COLONNES)).append("\r\n");
+        List<String> incompletes = new ArrayList<>();
+        for (Convention c : em.createQuery("select c from Convention c where c.type = fr.actionsociale.conventions.domain.TypeConvention.FINANCEMENT "
+                + "order by c.dateSignature, c.reference", Convention.class).getResultList()) {
+            String financeur = c.parties().stream().filter(p -> p.role() == fr.actionsociale.conventions.domain.RolePartie.FINANCEUR)
+                    .map(Partie::institution).findFirst().orElse(null);
+            var versements = em.createQuery("select e from Echeance e where e.conventionId = :c and e.type = "
+                    + "fr.actionsociale.conventions.domain.TypeEcheance.VERSEMENT", fr.actionsociale.conventions.domain.Echeance.class)
+                    .setParameter("c", c.id()).getResultList();
+            var ligne = financeur == null ? java.util.Optional.<List<String>>empty()
+                    : fr.actionsociale.conventions.domain.ScdlSubventions.ligne(c, em.find(Institution.class, financeur),
+                            em.find(Institution.class, c.porteur()), versements);
+            if (ligne.isPresent()) {
+                csv.append(fr.actionsociale.conventions.domain.ScdlSubventions.csv(ligne.get())).append("\r\n");
+            } else {
+                incompletes.add(c.reference());
+            }
+        }
+        return new Export(csv.toString(), incompletes);
+    }
+
     /** Shares of a yearly amount pro rata of each party's INSEE population (seed 004). */
     public List<RepartitionCharges.Part> repartir(UUID id, BigDecimal montant) {
         Convention c = trouver(id);
