@@ -19,6 +19,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -34,6 +35,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import fr.actionsociale.commons.Formats;
+import fr.actionsociale.commons.idempotence.Idempotence;
 import fr.actionsociale.commons.probleme.ProblemeException;
 import fr.actionsociale.commons.probleme.TypeProbleme;
 import fr.actionsociale.commons.securite.Appelant;
@@ -55,11 +57,13 @@ public class EngagementResource {
     private final EngagementService engagements;
     private final ConventionService conventions;
     private final Appelant appelant;
+    private final Idempotence idempotence;
 
-    EngagementResource(EngagementService engagements, ConventionService conventions, Appelant appelant) {
+    EngagementResource(EngagementService engagements, ConventionService conventions, Appelant appelant, Idempotence idempotence) {
         this.engagements = engagements;
         this.conventions = conventions;
         this.appelant = appelant;
+        this.idempotence = idempotence;
     }
 
     @Schema(name = "EngagementRequete")
@@ -114,13 +118,15 @@ public class EngagementResource {
     @Transactional
     @Operation(summary = "Inscrire l'engagement d'une partie", description = "Quantité et unité, rythme, portée et période (dans celle de la convention).")
     @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = EngagementVue.class)))
-    public Response prendre(@PathParam("conventionId") String conventionId,
+    public Response prendre(@PathParam("conventionId") String conventionId, @HeaderParam(Idempotence.ENTETE) String cle,
             @Valid @NotNull(message = "le corps de la requête est obligatoire") EngagementRequete r) {
-        Engagement e = engagements.prendre(ProblemeException.uuid("conventionId", conventionId), r.institution(), r.article(),
-                r.nature(), r.libelle(), r.quantite(), r.unite(), r.rythme(), r.multiplicateur() == null ? 1 : r.multiplicateur(),
-                r.dateDebut(), r.dateFin());
-        return Response.created(URI.create("/conventions/" + conventionId + "/engagements/" + e.id()))
-                .entity(EngagementVue.de(e, conventions.aujourdHui())).build();
+        UUID convention = ProblemeException.uuid("conventionId", conventionId);
+        return idempotence.executer(cle, Idempotence.portee("POST /conventions/" + convention + "/engagements", appelant.institution()), r, () -> {
+            Engagement e = engagements.prendre(convention, r.institution(), r.article(), r.nature(), r.libelle(), r.quantite(), r.unite(),
+                    r.rythme(), r.multiplicateur() == null ? 1 : r.multiplicateur(), r.dateDebut(), r.dateFin());
+            return Response.created(URI.create("/conventions/" + conventionId + "/engagements/" + e.id()))
+                    .entity(EngagementVue.de(e, conventions.aujourdHui())).build();
+        });
     }
 
     @GET
@@ -140,13 +146,17 @@ public class EngagementResource {
     @Operation(summary = "Saisir une réalisation", description = "Par la partie engagée (ou un administrateur).")
     @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = EngagementVue.class)))
     public Response realiser(@PathParam("conventionId") String conventionId, @PathParam("id") String id,
+            @HeaderParam(Idempotence.ENTETE) String cle,
             @Valid @NotNull(message = "le corps de la requête est obligatoire") RealisationRequete r) {
         UUID convention = ProblemeException.uuid("conventionId", conventionId);
         Engagement e = engagements.trouver(convention, ProblemeException.uuid("id", id));
         if (!appelant.a(Roles.ADMIN) && !appelant.institution().equals(e.institution())) {
             throw new ProblemeException(TypeProbleme.ACCES_REFUSE, "Seule la partie engagée saisit ses réalisations.");
         }
-        e = engagements.realiser(convention, e.id(), r.date(), r.quantite(), r.commentaire(), appelant.institution());
-        return Response.status(Response.Status.CREATED).entity(EngagementVue.de(e, conventions.aujourdHui())).build();
+        UUID engagement = e.id();
+        return idempotence.executer(cle, Idempotence.portee("POST realisations " + engagement, appelant.institution()), r, () -> {
+            Engagement fait = engagements.realiser(convention, engagement, r.date(), r.quantite(), r.commentaire(), appelant.institution());
+            return Response.status(Response.Status.CREATED).entity(EngagementVue.de(fait, conventions.aujourdHui())).build();
+        });
     }
 }

@@ -16,6 +16,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -31,6 +32,8 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import fr.actionsociale.commons.Formats;
+import fr.actionsociale.commons.idempotence.Idempotence;
+import fr.actionsociale.commons.securite.Appelant;
 import fr.actionsociale.commons.probleme.ProblemeException;
 import fr.actionsociale.commons.securite.Roles;
 import fr.actionsociale.conventions.domain.Convention;
@@ -48,10 +51,14 @@ public class GouvernanceResource {
 
     private final GouvernanceService gouvernance;
     private final ConventionService conventions;
+    private final Idempotence idempotence;
+    private final Appelant appelant;
 
-    GouvernanceResource(GouvernanceService gouvernance, ConventionService conventions) {
+    GouvernanceResource(GouvernanceService gouvernance, ConventionService conventions, Idempotence idempotence, Appelant appelant) {
         this.gouvernance = gouvernance;
         this.conventions = conventions;
+        this.idempotence = idempotence;
+        this.appelant = appelant;
     }
 
     @Schema(name = "InstanceRequete")
@@ -85,12 +92,14 @@ public class GouvernanceResource {
     @Transactional
     @Operation(summary = "Instituer une instance de gouvernance", description = "Ses membres sont des parties à la convention.")
     @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = InstanceVue.class)))
-    public Response instituer(@PathParam("conventionId") String conventionId,
+    public Response instituer(@PathParam("conventionId") String conventionId, @HeaderParam(Idempotence.ENTETE) String cle,
             @Valid @NotNull(message = "le corps de la requête est obligatoire") InstanceRequete r) {
         UUID id = ProblemeException.uuid("conventionId", conventionId);
-        InstanceGouvernance g = gouvernance.instituer(id, r.type(), r.nom(), r.membres(), r.reunionsParAn());
-        return Response.created(URI.create("/conventions/" + id + "/gouvernance/" + g.id()))
-                .entity(InstanceVue.de(g, conventions.trouver(id), conventions.aujourdHui())).build();
+        return idempotence.executer(cle, Idempotence.portee("POST /conventions/" + id + "/gouvernance", appelant.institution()), r, () -> {
+            InstanceGouvernance g = gouvernance.instituer(id, r.type(), r.nom(), r.membres(), r.reunionsParAn());
+            return Response.created(URI.create("/conventions/" + id + "/gouvernance/" + g.id()))
+                    .entity(InstanceVue.de(g, conventions.trouver(id), conventions.aujourdHui())).build();
+        });
     }
 
     @GET
