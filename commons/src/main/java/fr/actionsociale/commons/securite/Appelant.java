@@ -38,6 +38,17 @@ public class Appelant {
         return roles().contains(role);
     }
 
+    /**
+     * An administrator acts for anyone; everyone else only for their own institution.
+     *
+     * @throws ProblemeException 403 with the reason otherwise
+     */
+    public void exigerAdminOuInstitution(String institution, String raison) {
+        if (!a(Roles.ADMIN) && !institution().equals(institution)) {
+            throw new ProblemeException(TypeProbleme.ACCES_REFUSE, raison);
+        }
+    }
+
     public String identifiant() {
         return jeton.getSubject();
     }

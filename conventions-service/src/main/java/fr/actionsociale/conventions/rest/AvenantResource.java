@@ -35,7 +35,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import fr.actionsociale.commons.Formats;
 import fr.actionsociale.commons.probleme.ProblemeException;
-import fr.actionsociale.commons.probleme.TypeProbleme;
 import fr.actionsociale.commons.securite.Appelant;
 import fr.actionsociale.commons.securite.Roles;
 import fr.actionsociale.conventions.domain.Avenant;
@@ -117,9 +116,7 @@ public class AvenantResource {
             + "la convention change, une nouvelle version est conservée, avenant-signe est publié.")
     public AvenantVue approuver(@PathParam("conventionId") String conventionId, @PathParam("numero") int numero,
             @Valid @NotNull(message = "le corps de la requête est obligatoire") ApprobationRequete r) {
-        if (!appelant.a(Roles.ADMIN) && !r.institution().equals(appelant.institution())) {
-            throw new ProblemeException(TypeProbleme.ACCES_REFUSE, "Un gestionnaire n'approuve que pour sa propre institution.");
-        }
+        appelant.exigerAdminOuInstitution(r.institution(), "Un gestionnaire n'approuve que pour sa propre institution.");
         return AvenantVue.de(avenants.approuver(ProblemeException.uuid("conventionId", conventionId), numero, r.institution(), r.date()));
     }
 

@@ -162,10 +162,7 @@ public class ConventionResource {
     @APIResponse(responseCode = "409", description = "Brouillon, déjà signée par cette partie, ou plus en signature", content = @Content(mediaType = Probleme.MEDIA_TYPE, schema = @Schema(implementation = Probleme.class)))
     public Response signer(@PathParam("id") String id,
             @Valid @NotNull(message = "le corps de la requête est obligatoire") SignatureRequete r) {
-        if (!appelant.a(Roles.ADMIN) && !r.institution().equals(appelant.institution())) {
-            throw new ProblemeException(TypeProbleme.ACCES_REFUSE, "Un gestionnaire ne signe que pour sa propre institution ("
-                    + appelant.institution() + ").");
-        }
+        appelant.exigerAdminOuInstitution(r.institution(), "Un gestionnaire ne signe que pour sa propre institution.");
         Convention c = conventions.signer(ProblemeException.uuid("id", id), r.institution(), r.date(),
                 r.deliberation() == null ? null : r.deliberation().versDomaine());
         return Response.ok(vue(c)).tag(etag(c)).build();

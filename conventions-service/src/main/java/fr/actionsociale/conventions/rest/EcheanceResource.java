@@ -26,7 +26,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import fr.actionsociale.commons.Formats;
 import fr.actionsociale.commons.probleme.ProblemeException;
-import fr.actionsociale.commons.probleme.TypeProbleme;
 import fr.actionsociale.commons.securite.Appelant;
 import fr.actionsociale.commons.securite.Roles;
 import fr.actionsociale.conventions.domain.Echeance;
@@ -84,9 +83,7 @@ public class EcheanceResource {
     @Operation(summary = "Marquer une échéance faite", description = "Par l'institution qui devait agir. Un rapport produit fixe la date des versements qu'il déclenche.")
     public EcheanceVue faire(@PathParam("id") String id, @Valid @NotNull(message = "le corps de la requête est obligatoire") FaiteRequete r) {
         Echeance e = echeances.trouver(ProblemeException.uuid("id", id));
-        if (!appelant.a(Roles.ADMIN) && !appelant.institution().equals(e.institution())) {
-            throw new ProblemeException(TypeProbleme.ACCES_REFUSE, "Seule l'institution qui doit agir marque l'échéance faite.");
-        }
+        appelant.exigerAdminOuInstitution(e.institution(), "Seule l'institution qui doit agir marque l'échéance faite.");
         return EcheanceVue.de(echeances.faire(e.id(), r.date()), conventions.aujourdHui());
     }
 

@@ -37,7 +37,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import fr.actionsociale.commons.Formats;
 import fr.actionsociale.commons.idempotence.Idempotence;
 import fr.actionsociale.commons.probleme.ProblemeException;
-import fr.actionsociale.commons.probleme.TypeProbleme;
 import fr.actionsociale.commons.securite.Appelant;
 import fr.actionsociale.commons.securite.Roles;
 import fr.actionsociale.conventions.domain.Engagement;
@@ -150,9 +149,7 @@ public class EngagementResource {
             @Valid @NotNull(message = "le corps de la requête est obligatoire") RealisationRequete r) {
         UUID convention = ProblemeException.uuid("conventionId", conventionId);
         Engagement e = engagements.trouver(convention, ProblemeException.uuid("id", id));
-        if (!appelant.a(Roles.ADMIN) && !appelant.institution().equals(e.institution())) {
-            throw new ProblemeException(TypeProbleme.ACCES_REFUSE, "Seule la partie engagée saisit ses réalisations.");
-        }
+        appelant.exigerAdminOuInstitution(e.institution(), "Seule la partie engagée saisit ses réalisations.");
         UUID engagement = e.id();
         return idempotence.executer(cle, Idempotence.portee("POST realisations " + engagement, appelant.institution()), r, () -> {
             Engagement fait = engagements.realiser(convention, engagement, r.date(), r.quantite(), r.commentaire(), appelant.institution());
