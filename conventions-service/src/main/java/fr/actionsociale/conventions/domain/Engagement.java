@@ -48,6 +48,9 @@ public class Engagement {
     private LocalDate dateDebut;
     @Column(name = "date_fin")
     private LocalDate dateFin;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "compte_evenement")
+    private EvenementCompte compteEvenement;
     @OneToMany(mappedBy = "engagement", cascade = CascadeType.ALL)
     @OrderBy("date")
     private List<Realisation> realisations = new ArrayList<>();
@@ -85,6 +88,29 @@ public class Engagement {
         return e;
     }
 
+    /** Réalisations will be counted from these events as well as entered by hand. */
+    public Engagement compterDepuis(EvenementCompte evenement) {
+        this.compteEvenement = evenement;
+        return this;
+    }
+
+    /**
+     * Counts one event (an orientation made on that day) once: a second delivery of the same event adds nothing.
+     *
+     * @return true when counted now
+     */
+    public boolean compter(String evenement, LocalDate date, String commentaire) {
+        if (date.isBefore(dateDebut) || date.isAfter(dateFin) || realisations.stream().anyMatch(r -> evenement.equals(r.evenement()))) {
+            return false;
+        }
+        realisations.add(new Realisation(this, date, BigDecimal.ONE, commentaire, "evenement", evenement));
+        return true;
+    }
+
+    public EvenementCompte compteEvenement() {
+        return compteEvenement;
+    }
+
     public Realisation realiser(LocalDate date, BigDecimal quantite, String commentaire, String saisiePar, LocalDate aujourdHui) {
         if (date.isBefore(dateDebut)) {
             throw new RegleMetierException("date", "antérieure au début de l'engagement (" + dateDebut + ")");
@@ -92,7 +118,7 @@ public class Engagement {
         if (date.isAfter(aujourdHui)) {
             throw new RegleMetierException("date", "une réalisation ne peut pas être datée du futur");
         }
-        Realisation r = new Realisation(this, date, quantite, commentaire, saisiePar);
+        Realisation r = new Realisation(this, date, quantite, commentaire, saisiePar, null);
         realisations.add(r);
         return r;
     }

@@ -26,11 +26,14 @@ public class Realisation {
     private String commentaire;
     @Column(name = "saisie_par")
     private String saisiePar;
+    /** The event it was counted from, if any. */
+    private String evenement;
 
     protected Realisation() {
     }
 
-    Realisation(Engagement engagement, LocalDate date, BigDecimal quantite, String commentaire, String saisiePar) {
+    Realisation(Engagement engagement, LocalDate date, BigDecimal quantite, String commentaire, String saisiePar, String evenement) {
+        this.evenement = evenement;
         this.id = UUID.randomUUID();
         this.engagement = engagement;
         this.date = date;
@@ -57,5 +60,9 @@ public class Realisation {
 
     public String saisiePar() {
         return saisiePar;
+    }
+
+    public String evenement() {
+        return evenement;
     }
 }

@@ -40,6 +40,7 @@ import fr.actionsociale.commons.probleme.ProblemeException;
 import fr.actionsociale.commons.securite.Appelant;
 import fr.actionsociale.commons.securite.Roles;
 import fr.actionsociale.conventions.domain.Engagement;
+import fr.actionsociale.conventions.domain.EvenementCompte;
 import fr.actionsociale.conventions.domain.NatureEngagement;
 import fr.actionsociale.conventions.domain.Realisation;
 import fr.actionsociale.conventions.domain.Rythme;
@@ -80,7 +81,9 @@ public class EngagementResource {
             @Min(value = 1, message = "doit valoir au moins 1") @Max(value = 1000, message = "ne doit pas dépasser 1000")
             @Schema(description = "Portée : par exemple le nombre de communes pour « dans chaque commune »", example = "2") Integer multiplicateur,
             @NotNull(message = "est obligatoire") @Schema(example = "2024-09-01") LocalDate dateDebut,
-            @NotNull(message = "est obligatoire") @Schema(example = "2025-08-31") LocalDate dateFin) {
+            @NotNull(message = "est obligatoire") @Schema(example = "2025-08-31") LocalDate dateFin,
+            @Schema(description = "Compter aussi les réalisations depuis ces événements (ORIENTATION_FAITE : une par orientation vers "
+                    + "l'institution engagée, dans le territoire de la convention)") EvenementCompte compteEvenement) {
     }
 
     @Schema(name = "RealisationRequete")
@@ -100,12 +103,13 @@ public class EngagementResource {
 
     @Schema(name = "Engagement", description = "Avec son avancement à la date du jour")
     public record EngagementVue(UUID id, String institution, String article, String nature, String libelle, BigDecimal quantite,
-            String unite, String rythme, int multiplicateur, LocalDate dateDebut, LocalDate dateFin, BigDecimal totalAttendu,
+            String unite, String rythme, int multiplicateur, LocalDate dateDebut, LocalDate dateFin, String compteEvenement, BigDecimal totalAttendu,
             BigDecimal attenduAujourdhui, BigDecimal realise, BigDecimal tauxRealisation, boolean enRetard,
             List<RealisationVue> realisations) {
         static EngagementVue de(Engagement e, LocalDate aujourdHui) {
             return new EngagementVue(e.id(), e.institution(), e.article(), e.nature().name(), e.libelle(), e.quantite(), e.unite(),
-                    e.rythme().name(), e.multiplicateur(), e.dateDebut(), e.dateFin(), e.totalAttendu(), e.attenduAu(aujourdHui),
+                    e.rythme().name(), e.multiplicateur(), e.dateDebut(), e.dateFin(),
+                    e.compteEvenement() == null ? null : e.compteEvenement().name(), e.totalAttendu(), e.attenduAu(aujourdHui),
                     e.realise(), e.tauxRealisation(), e.enRetardAu(aujourdHui),
                     e.realisations().stream().map(RealisationVue::de).toList());
         }
@@ -122,7 +126,7 @@ public class EngagementResource {
         UUID convention = ProblemeException.uuid("conventionId", conventionId);
         return idempotence.executer(cle, Idempotence.portee("POST /conventions/" + convention + "/engagements", appelant.institution()), r, () -> {
             Engagement e = engagements.prendre(convention, r.institution(), r.article(), r.nature(), r.libelle(), r.quantite(), r.unite(),
-                    r.rythme(), r.multiplicateur() == null ? 1 : r.multiplicateur(), r.dateDebut(), r.dateFin());
+                    r.rythme(), r.multiplicateur() == null ? 1 : r.multiplicateur(), r.dateDebut(), r.dateFin(), r.compteEvenement());
             return Response.created(URI.create("/conventions/" + conventionId + "/engagements/" + e.id()))
                     .entity(EngagementVue.de(e, conventions.aujourdHui())).build();
         });

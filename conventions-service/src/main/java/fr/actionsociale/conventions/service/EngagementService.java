@@ -28,10 +28,11 @@ public class EngagementService {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public Engagement prendre(UUID conventionId, String institution, String article, NatureEngagement nature, String libelle,
-            BigDecimal quantite, String unite, Rythme rythme, int multiplicateur, LocalDate dateDebut, LocalDate dateFin) {
+            BigDecimal quantite, String unite, Rythme rythme, int multiplicateur, LocalDate dateDebut, LocalDate dateFin,
+            fr.actionsociale.conventions.domain.EvenementCompte compteEvenement) {
         Convention c = conventions.trouver(conventionId);
         Engagement e = Engagement.prendre(c, institution, article, nature, libelle, quantite, unite, rythme, multiplicateur,
-                dateDebut, dateFin);
+                dateDebut, dateFin).compterDepuis(compteEvenement);
         em.persist(e);
         return e;
     }
@@ -48,6 +49,31 @@ public class EngagementService {
             throw ProblemeException.introuvable("Engagement", id);
         }
         return e;
+    }
+
+    /**
+     * orientation-faite: one réalisation for each commitment that counts orientations made to that structure,
+     * in the convention's territory, within the commitment's period. Runs in the Inbox's transaction.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void compterOrientation(fr.actionsociale.commons.evenement.EvenementRecu evenement) {
+        String structure = evenement.texte("structure");
+        String commune = evenement.texte("commune");
+        LocalDate date;
+        try {
+            date = java.time.Instant.parse(evenement.texte("dateOrientation")).atZone(java.time.ZoneId.of("Europe/Paris")).toLocalDate();
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new fr.actionsociale.commons.inbox.EvenementInvalideException("dateOrientation illisible");
+        }
+        String orientation = evenement.texte("orientationId");
+        for (Engagement e : em.createQuery("select e from Engagement e where e.compteEvenement = :t and e.institution = :s",
+                Engagement.class).setParameter("t", fr.actionsociale.conventions.domain.EvenementCompte.ORIENTATION_FAITE)
+                .setParameter("s", structure).getResultList()) {
+            List<String> territoire = em.find(Convention.class, e.conventionId()).territoire();
+            if (territoire.isEmpty() || territoire.contains(commune)) {
+                e.compter("orientation-faite:" + orientation, date, "orientation " + orientation);
+            }
+        }
     }
 
     @Transactional(Transactional.TxType.MANDATORY)

@@ -46,6 +46,41 @@ class EngagementResourceTest {
                 .body("[0].realisations.size()", equalTo(2)).body("[0].realisations[0].saisiePar", equalTo(t.b()));
     }
 
+    static void orientation(String evenement, String orientation, String structure, String commune, String date) {
+        fr.actionsociale.commons.test.SondeKafka.publier("orientation-faite", orientation,
+                fr.actionsociale.commons.test.SondeKafka.entetesCloudEvent(evenement, "orientation-faite", orientation), """
+                        {"orientationId":"%s","beneficiaire":"ben-conv","structure":"%s","commune":"%s","droitsVises":["RSA"],
+                         "orientePar":"ccas-redon","dateOrientation":"%sT10:00:00Z","statut":"PROPOSEE"}""".formatted(orientation, structure, commune, date));
+    }
+
+    @Test
+    void lesOrientationsVersLInstitutionEngageeSontCompteesUneFois() {
+        ConventionResourceTest.Trio t = ConventionResourceTest.institutions(true);
+        String id = ConventionResourceTest.rediger(ConventionResourceTest.convention(t, "2014-03-01", "2030-12-31", "4000.00"))
+                .statusCode(201).extract().path("id");
+        String engagement = given().header("Authorization", ADMIN).contentType(ContentType.JSON).body("""
+                {"institution":"%s","article":"Article 2","nature":"AUTRE","libelle":"Orientations reçues","quantite":100,
+                 "unite":"orientation","rythme":"SUR_LA_DUREE","dateDebut":"2015-01-01","dateFin":"2015-12-31",
+                 "compteEvenement":"ORIENTATION_FAITE"}""".formatted(t.b()))
+                .post("/conventions/" + id + "/engagements").then().statusCode(201).extract().path("id");
+        String evenement = java.util.UUID.randomUUID().toString();
+        String o1 = java.util.UUID.randomUUID().toString();
+        orientation(evenement, o1, t.b(), "44015", "2015-03-10");
+        orientation(evenement, o1, t.b(), "44015", "2015-03-10"); // delivered twice
+        orientation(java.util.UUID.randomUUID().toString(), o1, t.b(), "44015", "2015-03-10"); // re-emitted under another id
+        orientation(java.util.UUID.randomUUID().toString(), java.util.UUID.randomUUID().toString(), t.c(), "44015", "2015-03-11"); // other structure
+        orientation(java.util.UUID.randomUUID().toString(), java.util.UUID.randomUUID().toString(), t.b(), "35236", "2015-03-12"); // outside the territory
+        orientation(java.util.UUID.randomUUID().toString(), java.util.UUID.randomUUID().toString(), t.b(), "44015", "2016-02-01"); // after the period
+        String temoin = java.util.UUID.randomUUID().toString();
+        orientation(java.util.UUID.randomUUID().toString(), temoin, t.b(), "44022", "2015-06-01");
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).untilAsserted(() ->
+                given().header("Authorization", ADMIN).get("/conventions/" + id + "/engagements").then()
+                        .body("find { it.id == '" + engagement + "' }.realise", equalTo(2.00f)));
+        given().header("Authorization", ADMIN).get("/conventions/" + id + "/engagements").then()
+                .body("find { it.id == '" + engagement + "' }.realisations.saisiePar", equalTo(java.util.List.of("evenement", "evenement")))
+                .body("find { it.id == '" + engagement + "' }.compteEvenement", equalTo("ORIENTATION_FAITE"));
+    }
+
     @Test
     void lesEngagementsIncoherentsSontRefuses() {
         ConventionResourceTest.Trio t = ConventionResourceTest.institutions(true);
