@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,6 +27,10 @@ import fr.actionsociale.conventions.domain.RepartitionCharges;
 import fr.actionsociale.conventions.domain.StatutConvention;
 import fr.actionsociale.conventions.messaging.ConventionResiliee;
 import fr.actionsociale.conventions.messaging.ConventionSignee;
+import fr.actionsociale.conventions.domain.ConventionVersion;
+import fr.actionsociale.conventions.domain.ScdlSubventions;
+import fr.actionsociale.conventions.domain.RolePartie;
+import fr.actionsociale.conventions.domain.Echeance;
 
 @ApplicationScoped
 public class ConventionService {
@@ -89,7 +94,7 @@ public class ConventionService {
         if (c.signer(institution, date, deliberation, aujourdHui())) {
             em.flush();
             Echeancier.deriver(c, c.versements()).forEach(em::persist);
-            em.persist(new fr.actionsociale.conventions.domain.ConventionVersion(c.id(), 1, c.dateSignature(), null, instantanes.de(c)));
+            em.persist(new ConventionVersion(c.id(), 1, c.dateSignature(), null, instantanes.de(c)));
             outbox.publier(ConventionSignee.TYPE, c.id().toString(), ConventionSignee.de(c));
         }
         return c;
@@ -162,21 +167,21 @@ public class ConventionService {
 
     /** The signed funding conventions as SCDL Subventions CSV; those that lack a SIRET or a signature are listed apart. */
     public Export exportScdl() {
-        StringBuilder csv = new StringBuilder(fr.actionsociale.conventions.domain.ScdlSubventions.csv(
-                fr.actionsociale.conventions.domain.ScdlSubventions.COLONNES)).append("\r\n");
+        StringBuilder csv = new StringBuilder(ScdlSubventions.csv(
+                ScdlSubventions.COLONNES)).append("\r\n");
         List<String> incompletes = new ArrayList<>();
         for (Convention c : em.createQuery("select c from Convention c where c.type = fr.actionsociale.conventions.domain.TypeConvention.FINANCEMENT "
                 + "order by c.dateSignature, c.reference", Convention.class).getResultList()) {
-            String financeur = c.parties().stream().filter(p -> p.role() == fr.actionsociale.conventions.domain.RolePartie.FINANCEUR)
+            String financeur = c.parties().stream().filter(p -> p.role() == RolePartie.FINANCEUR)
                     .map(Partie::institution).findFirst().orElse(null);
             var versements = em.createQuery("select e from Echeance e where e.conventionId = :c and e.type = "
-                    + "fr.actionsociale.conventions.domain.TypeEcheance.VERSEMENT", fr.actionsociale.conventions.domain.Echeance.class)
+                    + "fr.actionsociale.conventions.domain.TypeEcheance.VERSEMENT", Echeance.class)
                     .setParameter("c", c.id()).getResultList();
-            var ligne = financeur == null ? java.util.Optional.<List<String>>empty()
-                    : fr.actionsociale.conventions.domain.ScdlSubventions.ligne(c, em.find(Institution.class, financeur),
+            var ligne = financeur == null ? Optional.<List<String>>empty()
+                    : ScdlSubventions.ligne(c, em.find(Institution.class, financeur),
                             em.find(Institution.class, c.porteur()), versements);
             if (ligne.isPresent()) {
-                csv.append(fr.actionsociale.conventions.domain.ScdlSubventions.csv(ligne.get())).append("\r\n");
+                csv.append(ScdlSubventions.csv(ligne.get())).append("\r\n");
             } else {
                 incompletes.add(c.reference());
             }

@@ -1,7 +1,10 @@
 package fr.actionsociale.conventions.service;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
 
@@ -14,6 +17,9 @@ import fr.actionsociale.conventions.domain.Convention;
 import fr.actionsociale.conventions.domain.Engagement;
 import fr.actionsociale.conventions.domain.NatureEngagement;
 import fr.actionsociale.conventions.domain.Rythme;
+import fr.actionsociale.commons.evenement.EvenementRecu;
+import fr.actionsociale.commons.inbox.EvenementInvalideException;
+import fr.actionsociale.conventions.domain.EvenementCompte;
 
 @ApplicationScoped
 public class EngagementService {
@@ -29,7 +35,7 @@ public class EngagementService {
     @Transactional(Transactional.TxType.MANDATORY)
     public Engagement prendre(UUID conventionId, String institution, String article, NatureEngagement nature, String libelle,
             BigDecimal quantite, String unite, Rythme rythme, int multiplicateur, LocalDate dateDebut, LocalDate dateFin,
-            fr.actionsociale.conventions.domain.EvenementCompte compteEvenement) {
+            EvenementCompte compteEvenement) {
         Convention c = conventions.trouver(conventionId);
         Engagement e = Engagement.prendre(c, institution, article, nature, libelle, quantite, unite, rythme, multiplicateur,
                 dateDebut, dateFin).compterDepuis(compteEvenement);
@@ -56,18 +62,18 @@ public class EngagementService {
      * in the convention's territory, within the commitment's period. Runs in the Inbox's transaction.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void compterOrientation(fr.actionsociale.commons.evenement.EvenementRecu evenement) {
+    public void compterOrientation(EvenementRecu evenement) {
         String structure = evenement.texte("structure");
         String commune = evenement.texte("commune");
         LocalDate date;
         try {
-            date = java.time.Instant.parse(evenement.texte("dateOrientation")).atZone(java.time.ZoneId.of("Europe/Paris")).toLocalDate();
-        } catch (java.time.format.DateTimeParseException e) {
-            throw new fr.actionsociale.commons.inbox.EvenementInvalideException("dateOrientation illisible");
+            date = Instant.parse(evenement.texte("dateOrientation")).atZone(ZoneId.of("Europe/Paris")).toLocalDate();
+        } catch (DateTimeParseException e) {
+            throw new EvenementInvalideException("dateOrientation illisible");
         }
         String orientation = evenement.texte("orientationId");
         for (Engagement e : em.createQuery("select e from Engagement e where e.compteEvenement = :t and e.institution = :s",
-                Engagement.class).setParameter("t", fr.actionsociale.conventions.domain.EvenementCompte.ORIENTATION_FAITE)
+                Engagement.class).setParameter("t", EvenementCompte.ORIENTATION_FAITE)
                 .setParameter("s", structure).getResultList()) {
             List<String> territoire = em.find(Convention.class, e.conventionId()).territoire();
             if (territoire.isEmpty() || territoire.contains(commune)) {
