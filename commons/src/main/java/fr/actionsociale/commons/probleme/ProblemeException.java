@@ -34,6 +34,18 @@ public class ProblemeException extends RuntimeException {
         }
     }
 
+    /** A query date (AAAA-MM-JJ); absent gives null, an invalid one a 400 naming the field. */
+    public static java.time.LocalDate date(String champ, String valeur) {
+        if (valeur == null || valeur.isBlank()) {
+            return null;
+        }
+        try {
+            return java.time.LocalDate.parse(valeur);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw champInvalide(champ, "doit être une date du calendrier au format AAAA-MM-JJ");
+        }
+    }
+
     public static ProblemeException conflit(String detail) {
         return new ProblemeException(TypeProbleme.CONFLIT, detail);
     }

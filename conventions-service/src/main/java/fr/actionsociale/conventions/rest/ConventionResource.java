@@ -108,7 +108,7 @@ public class ConventionResource {
             @QueryParam("page") @DefaultValue("0") @Min(value = 0, message = "doit être positive ou nulle") int page,
             @QueryParam("taille") @DefaultValue("50") @Min(value = 1, message = "doit valoir au moins 1") @Max(value = 500, message = "ne doit pas dépasser 500") int taille) {
         ConventionService.Page p = conventions.lister(statut == null ? null : StatutConvention.valueOf(statut), institution,
-                date("activeLe", activeLe), commune, page, taille);
+                ProblemeException.date("activeLe", activeLe), commune, page, taille);
         return new PageVue(p.conventions().stream().map(this::vue).toList(), page, taille, p.total());
     }
 
@@ -211,14 +211,6 @@ public class ConventionResource {
 
     private ConventionVue vue(Convention c) {
         return ConventionVue.de(c, conventions.aujourdHui());
-    }
-
-    private static LocalDate date(String champ, String valeur) {
-        try {
-            return valeur == null ? null : LocalDate.parse(valeur);
-        } catch (java.time.format.DateTimeParseException e) {
-            throw ProblemeException.champInvalide(champ, "n'est pas une date du calendrier");
-        }
     }
 
     private static EntityTag etag(Convention c) {

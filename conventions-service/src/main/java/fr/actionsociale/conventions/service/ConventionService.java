@@ -93,9 +93,10 @@ public class ConventionService {
         Convention c = trouver(id);
         if (c.signer(institution, date, deliberation, aujourdHui())) {
             em.flush();
-            Echeancier.deriver(c, c.versements()).forEach(em::persist);
+            List<Echeance> echeances = Echeancier.deriver(c, c.versements());
+            echeances.forEach(em::persist);
             em.persist(new ConventionVersion(c.id(), 1, c.dateSignature(), null, instantanes.de(c)));
-            outbox.publier(ConventionSignee.TYPE, c.id().toString(), ConventionSignee.de(c));
+            outbox.publier(ConventionSignee.TYPE, c.id().toString(), ConventionSignee.de(c, echeances));
         }
         return c;
     }

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.time.Duration;
 import java.util.List;
@@ -21,6 +22,7 @@ import fr.actionsociale.commons.test.SondeKafka;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 
 @QuarkusTest
 @QuarkusTestResource(Jetons.class)
@@ -45,7 +47,17 @@ class EcheanceResourceTest {
         String id = ConventionResourceTest.rediger(financement(t)).statusCode(201).extract().path("id");
         given().header("Authorization", ADMIN).post("/conventions/" + id + "/soumission").then().statusCode(200);
         ConventionResourceTest.signer(id, t.a(), "admin", "2023-06-20").statusCode(200);
-        ConventionResourceTest.signer(id, t.b(), "admin", "2023-06-26").statusCode(200).body("statut", equalTo("EXPIREE"));
+        try (SondeKafka sonde = SondeKafka.aLaFinDe("convention-signee")) {
+            ConventionResourceTest.signer(id, t.b(), "admin", "2023-06-26").statusCode(200).body("statut", equalTo("EXPIREE"));
+            // the expected tranches travel with the signature, exact to the cent, for budget-service
+            String evenement = sonde.attendre(r -> id.equals(r.key()), 1, Duration.ofSeconds(15)).get(0).value();
+            assertEquals(Set.of(), SchemasEvenements.violations("convention-signee", evenement));
+            JsonPath e = JsonPath.from(evenement);
+            assertEquals(List.of("431813.40", "287875.60"), e.getList("versements.montant"));
+            assertEquals("2023-07-11", e.getString("versements[0].dateLimite"));
+            assertNull(e.getString("versements[1].dateLimite"));
+            assertEquals(t.b(), e.getString("versements[0].payeur"));
+        }
 
         var liste = given().header("Authorization", ADMIN).queryParam("convention", id).get("/echeances").then().statusCode(200)
                 .body("type", hasItems("RAPPORT_INTERMEDIAIRE", "RAPPORT_FINAL", "RENEGOCIATION", "PREAVIS", "VERSEMENT"))
