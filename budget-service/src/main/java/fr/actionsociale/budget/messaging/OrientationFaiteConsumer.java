@@ -6,6 +6,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import fr.actionsociale.budget.service.IndicateurOrientationService;
+import fr.actionsociale.budget.service.ReconstructionService;
 import fr.actionsociale.commons.inbox.Inbox;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
@@ -14,7 +15,7 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 public class OrientationFaiteConsumer {
 
     static final String CANAL = "orientation-faite";
-    static final String CONSOMMATEUR = "indicateurs-orientations";
+    static final String CONSOMMATEUR = ReconstructionService.CONSOMMATEUR_ORIENTATIONS;
 
     private final Inbox inbox;
     private final IndicateurOrientationService indicateurs;

@@ -1,15 +1,29 @@
 package fr.actionsociale.budget.rest;
 
+import java.math.BigDecimal;
+import java.net.URI;
 import java.time.YearMonth;
+import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -19,10 +33,17 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import fr.actionsociale.budget.service.IndicateurOrientationService;
-import fr.actionsociale.commons.Formats;
+import fr.actionsociale.budget.domain.Periode;
+import fr.actionsociale.budget.domain.Programme;
 import fr.actionsociale.budget.service.IndicateurOrientationService.Comptage;
+import fr.actionsociale.budget.service.IndicateurOrientationService;
+import fr.actionsociale.budget.service.IndicateurService;
+import fr.actionsociale.budget.service.ProgrammeService;
+import fr.actionsociale.budget.service.ReconstructionService;
+import fr.actionsociale.commons.Formats;
 import fr.actionsociale.commons.probleme.Probleme;
+import fr.actionsociale.commons.probleme.RegleMetierException;
+import fr.actionsociale.commons.securite.Appelant;
 import fr.actionsociale.commons.securite.Roles;
 
 @Path("/indicateurs")
@@ -32,9 +53,90 @@ import fr.actionsociale.commons.securite.Roles;
 public class IndicateurResource {
 
     private final IndicateurOrientationService orientations;
+    private final IndicateurService indicateurs;
+    private final ProgrammeService programmes;
+    private final Appelant appelant;
 
-    IndicateurResource(IndicateurOrientationService orientations) {
+    private final ReconstructionService reconstruction;
+
+    IndicateurResource(IndicateurOrientationService orientations, IndicateurService indicateurs, ProgrammeService programmes, Appelant appelant,
+            ReconstructionService reconstruction) {
+        this.reconstruction = reconstruction;
         this.orientations = orientations;
+        this.indicateurs = indicateurs;
+        this.programmes = programmes;
+        this.appelant = appelant;
+    }
+
+    @POST
+    @Path("/reconstruction")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Reconstruire les indicateurs calculés en direct", description = "Rejoue orientation-faite depuis le début du topic, "
+            + "dans une seule transaction : les compteurs sont vidés puis recalculés, chaque événement compté une fois.")
+    public ReconstructionService.Reconstruction reconstruire() {
+        return reconstruction.orientations();
+    }
+
+    @Schema(name = "IndicateurRequete")
+    public record DefinitionRequete(
+            @NotBlank(message = "est obligatoire") @Size(max = 60, message = "ne doit pas dépasser 60 caractères")
+            @Pattern(regexp = "^[A-Za-z0-9]+([-_.][A-Za-z0-9]+)*$", message = "lettres, chiffres, tirets ou points")
+            @Schema(example = "CALPAE-3.1-2") String code,
+            @NotBlank(message = "est obligatoire") @Size(max = 500, message = "ne doit pas dépasser 500 caractères")
+            @Schema(example = "Nombre de nouveaux entrants orientés en 1 mois et moins") String libelle,
+            @Size(max = 2000, message = "ne doit pas dépasser 2000 caractères") String definition,
+            @NotBlank(message = "est obligatoire") @Schema(example = "nombre", description = "nombre, %, jours, euros ou ETP") String unite,
+            @NotBlank(message = "est obligatoire") @Size(max = 500, message = "ne doit pas dépasser 500 caractères")
+            @Schema(example = "3.1. Orienter et accompagner les allocataires du RSA") String mesure,
+            @Size(max = 60, message = "ne doit pas dépasser 60 caractères") @Schema(example = "CALPAE-2022") String programme,
+            @Size(max = 30, message = "ne doit pas dépasser 30 caractères") @Schema(example = "4.1") String action) {
+    }
+
+    @Schema(name = "ValeurIndicateurRequete")
+    public record ValeurRequete(@NotNull(message = "est obligatoire") @DecimalMin(value = "0", message = "ne peut pas être négative")
+            @Digits(integer = 13, fraction = 2, message = "au plus deux décimales") @Schema(example = "1183") BigDecimal valeur) {
+    }
+
+    @POST
+    @Path("/definitions")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.GESTIONNAIRE, Roles.ADMIN })
+    @Transactional
+    @Operation(summary = "Définir un indicateur", description = "Code, libellé, définition, unité, mesure, et le programme et l'action qu'il suit.")
+    @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = IndicateurService.Definition.class)))
+    public Response definir(@Valid @NotNull(message = "le corps de la requête est obligatoire") DefinitionRequete r) {
+        Programme p = r.programme() == null ? null : programmes.chercher(r.programme())
+                .orElseThrow(() -> new RegleMetierException("programme", "le programme " + r.programme() + " n'existe pas"));
+        return Response.created(URI.create("/indicateurs/definitions/" + r.code()))
+                .entity(indicateurs.definir(r.code(), r.libelle(), r.definition(), r.unite(), r.mesure(), p, r.action())).build();
+    }
+
+    @GET
+    @Path("/definitions")
+    @RolesAllowed({ Roles.COORDINATEUR, Roles.GESTIONNAIRE, Roles.PARTENAIRE, Roles.ADMIN })
+    @Operation(summary = "Les indicateurs et leurs valeurs", description = "Par période (situation de référence, années, semestres), avec leur tendance.")
+    public List<IndicateurService.Definition> definitions(@QueryParam("programme") String programme) {
+        return indicateurs.lister(programme == null ? null : programmes.trouver(programme));
+    }
+
+    @GET
+    @Path("/definitions/{code}")
+    @RolesAllowed({ Roles.COORDINATEUR, Roles.GESTIONNAIRE, Roles.PARTENAIRE, Roles.ADMIN })
+    @Operation(summary = "Un indicateur et ses valeurs")
+    public IndicateurService.Definition definition(@PathParam("code") String code) {
+        return indicateurs.trouver(code);
+    }
+
+    @PUT
+    @Path("/definitions/{code}/valeurs/{periode}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.GESTIONNAIRE, Roles.ADMIN })
+    @Transactional
+    @Operation(summary = "Saisir la valeur d'une période", description = "Période : année (2022), semestre (2022-S1) ou date de situation (2018-12-31). "
+            + "Une nouvelle saisie remplace la précédente.")
+    public IndicateurService.Definition saisir(@PathParam("code") String code, @PathParam("periode") String periode,
+            @Valid @NotNull(message = "le corps de la requête est obligatoire") ValeurRequete r) {
+        return indicateurs.saisir(code, Periode.lire("periode", periode), r.valeur(), appelant.identifiant());
     }
 
     @GET

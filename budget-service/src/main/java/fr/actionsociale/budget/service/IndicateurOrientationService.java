@@ -30,8 +30,10 @@ public class IndicateurOrientationService {
         this.em = em;
     }
 
-    /** Applies one orientation-faite; runs inside the Inbox's transaction. */
-    @Transactional(Transactional.TxType.MANDATORY)
+    /**
+     * Applies one orientation-faite; runs inside the Inbox's transaction. Deliberately not {@code @Transactional}: an interceptor
+     * would mark the whole transaction rollback-only when it refuses an event, and a replay must skip that event and go on.
+     */
     public void compter(EvenementRecu evenement) {
         OrientationComptee o;
         try {
@@ -84,5 +86,35 @@ public class IndicateurOrientationService {
             }
         }
         return new Comptage(commune, mois.toString(), total, parStructure, parDroit);
+    }
+
+    /** Orientations over a territory and a span of months: total, per month, per structure and per right aimed at. */
+    public record Territoire(List<String> communes, String depuis, String jusqua, long total, Map<String, Long> parMois,
+            Map<String, Long> parStructure, Map<String, Long> parDroit) {
+    }
+
+    /** @param communes empty for every commune */
+    public Territoire territoire(List<String> communes, YearMonth depuis, YearMonth jusqua) {
+        Map<String, Long> parMois = new TreeMap<>();
+        Map<String, Long> parStructure = new TreeMap<>();
+        Map<String, Long> parDroit = new TreeMap<>();
+        long total = 0;
+        var q = em.createNativeQuery("select mois, structure, droits_vises, count(*) from orientation_comptee where mois between ?1 and ?2"
+                + (communes.isEmpty() ? "" : " and commune = any(?3)") + " group by mois, structure, droits_vises")
+                .setParameter(1, depuis.toString()).setParameter(2, jusqua.toString());
+        if (!communes.isEmpty()) {
+            q.setParameter(3, communes.toArray(new String[0]));
+        }
+        for (Object o : q.getResultList()) {
+            Object[] l = (Object[]) o;
+            long n = ((Number) l[3]).longValue();
+            total += n;
+            parMois.merge((String) l[0], n, Long::sum);
+            parStructure.merge((String) l[1], n, Long::sum);
+            for (String droit : ((String) l[2]).split(",")) {
+                parDroit.merge(droit, n, Long::sum);
+            }
+        }
+        return new Territoire(communes, depuis.toString(), jusqua.toString(), total, parMois, parStructure, parDroit);
     }
 }

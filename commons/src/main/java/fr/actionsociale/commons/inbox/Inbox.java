@@ -89,6 +89,32 @@ public class Inbox {
         }
     }
 
+    /**
+     * Applies one record inside the caller's transaction, once: for a replay that rebuilds a projection.
+     *
+     * @return true when applied, false when already applied, unreadable or refused (the live consumer parked those)
+     */
+    public boolean appliquerDansLaTransaction(String consommateur, ConsumerRecord<String, String> record, Consumer<EvenementRecu> effet) {
+        EvenementRecu evenement;
+        try {
+            evenement = EvenementRecu.lire(record, json);
+        } catch (EvenementIllisibleException e) {
+            return false;
+        }
+        if (!premiereFois(consommateur, evenement)) {
+            return false;
+        }
+        try {
+            effet.accept(evenement);
+            return true;
+        } catch (EvenementInvalideException e) {
+            // effects validate before they write: only the inbox row needs undoing
+            em.createNativeQuery("delete from inbox_evenement where consommateur = ?1 and evenement_id = ?2")
+                    .setParameter(1, consommateur).setParameter(2, evenement.id()).executeUpdate();
+            return false;
+        }
+    }
+
     private void appliquerUn(String canal, String consommateur, ConsumerRecord<String, String> record,
             Consumer<EvenementRecu> effet) {
         EvenementRecu evenement;

@@ -1,0 +1,55 @@
+package fr.actionsociale.budget.messaging;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import fr.actionsociale.commons.test.Jetons;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+
+@QuarkusTest
+@QuarkusTestResource(Jetons.class)
+class ReconstructionTest {
+
+    static final String ADMIN = Jetons.entete("admin", "departement-35");
+
+    @Test
+    void rejouerLeTopicDepuisLeDebutRedonneLesMemesIndicateurs() {
+        String mois = OrientationFaiteConsumerTest.moisUnique();
+        for (int i = 0; i < 20; i++) {
+            String o = UUID.randomUUID().toString();
+            String evenement = UUID.randomUUID().toString();
+            String corps = OrientationFaiteConsumerTest.orientation(o, "35236", i % 3 == 0 ? "caf-35" : "ccas-redon", mois, "RSA");
+            OrientationFaiteConsumerTest.publier(evenement, o, corps);
+            if (i % 5 == 0) {
+                OrientationFaiteConsumerTest.publier(evenement, o, corps); // redelivered
+                OrientationFaiteConsumerTest.publier(UUID.randomUUID().toString(), o, corps); // re-published under another id
+            }
+        }
+        OrientationFaiteConsumerTest.attendreTotal("35236", mois, 20);
+        JsonPath avant = given().header("Authorization", OrientationFaiteConsumerTest.COORDINATEUR).queryParam("commune", "35236")
+                .queryParam("mois", mois).get("/indicateurs/orientations").then().extract().jsonPath();
+
+        JsonPath r = given().header("Authorization", ADMIN).post("/indicateurs/reconstruction").then().statusCode(200).extract().jsonPath();
+        assertTrue(r.getLong("evenementsLus") >= 28, "tout le topic est relu");
+        assertEquals(r.getLong("evenementsLus"), r.getLong("appliques") + r.getLong("ignores"));
+
+        given().header("Authorization", OrientationFaiteConsumerTest.COORDINATEUR).queryParam("commune", "35236").queryParam("mois", mois)
+                .get("/indicateurs/orientations").then().statusCode(200)
+                .body("total", equalTo(20))
+                .body("parStructure", equalTo(avant.getMap("parStructure")))
+                .body("parDroitVise", equalTo(avant.getMap("parDroitVise")));
+        // only an administrator rebuilds
+        given().header("Authorization", Jetons.entete("gestionnaire", "departement-35")).post("/indicateurs/reconstruction").then().statusCode(403);
+        // a second replay changes nothing
+        given().header("Authorization", ADMIN).post("/indicateurs/reconstruction").then().statusCode(200).body("avant", equalTo(r.getInt("apres")))
+                .body("apres", equalTo(r.getInt("apres")));
+    }
+}

@@ -1,0 +1,65 @@
+package fr.actionsociale.commons.inbox;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+import io.smallrye.common.annotation.Identifier;
+
+/**
+ * Reads a topic from its beginning up to the end it has when the replay starts, outside any consumer group: the way to rebuild a
+ * projection from the events that made it (records published during the replay are left to the live consumer).
+ */
+@ApplicationScoped
+public class Rejeu {
+
+    private final Map<String, Object> kafka;
+
+    Rejeu(@Identifier("default-kafka-broker") Map<String, Object> kafka) {
+        this.kafka = kafka;
+    }
+
+    /** @return the number of records read; each poll's records are handed over in partition order */
+    public long relire(String topic, Consumer<List<ConsumerRecord<String, String>>> lot) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.getOrDefault("bootstrap.servers", "localhost:9092"));
+        p.put(ConsumerConfig.CLIENT_ID_CONFIG, "rejeu-" + UUID.randomUUID());
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
+        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        long lus = 0;
+        try (KafkaConsumer<String, String> c = new KafkaConsumer<>(p)) {
+            List<TopicPartition> partitions = c.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+                    .map(i -> new TopicPartition(topic, i.partition())).toList();
+            c.assign(partitions);
+            c.seekToBeginning(partitions);
+            Map<TopicPartition, Long> fins = c.endOffsets(partitions, Duration.ofSeconds(10));
+            while (partitions.stream().anyMatch(tp -> c.position(tp, Duration.ofSeconds(10)) < fins.get(tp))) {
+                List<ConsumerRecord<String, String>> recus = new ArrayList<>();
+                for (ConsumerRecord<String, String> r : c.poll(Duration.ofMillis(500))) {
+                    if (r.offset() < fins.get(new TopicPartition(r.topic(), r.partition()))) {
+                        recus.add(r);
+                    }
+                }
+                if (!recus.isEmpty()) {
+                    lot.accept(recus);
+                    lus += recus.size();
+                }
+            }
+        }
+        return lus;
+    }
+}
