@@ -33,7 +33,7 @@ public record TableauConsolide(String titre, LocalDate dateConsommation, String 
         if (texte == null || texte.isBlank()) {
             throw new TableauIllisibleException(1, null, "le tableau est vide");
         }
-        String[] lignesTexte = texte.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1);
+        String[] lignesTexte = (texte.startsWith("\uFEFF") ? texte.substring(1) : texte).replace("\r\n", "\n").replace('\r', '\n').split("\n", -1);
         if (lignesTexte.length > LIGNES_MAX) {
             throw new TableauIllisibleException(LIGNES_MAX + 1, null, "le tableau dépasse " + LIGNES_MAX + " lignes");
         }
@@ -61,7 +61,7 @@ public record TableauConsolide(String titre, LocalDate dateConsommation, String 
             throw new TableauIllisibleException(1, null, "aucune ligne d'en-tête (séparée par des tabulations ou des points-virgules) "
                     + "ne nomme les colonnes « Participation Etat » et « Consommation crédits au … »");
         }
-        String[] cellulesEntete = lignesTexte[entete].split(Pattern.quote(separateur), -1);
+        String[] cellulesEntete = cellules(lignesTexte[entete], separateur);
         Map<Integer, Colonne> colonnes = new java.util.HashMap<>();
         LocalDate dateConsommation = null;
         String enteteReportSortant = null;
@@ -110,7 +110,7 @@ public record TableauConsolide(String titre, LocalDate dateConsommation, String 
                 }
                 continue;
             }
-            String[] cellules = brute.split(Pattern.quote(separateur), -1);
+            String[] cellules = cellules(brute, separateur);
             String libelle = Montants.texte(cellules[0]);
             if (libelle.isEmpty()) {
                 throw new TableauIllisibleException(i + 1, Colonne.LIBELLE.libelle(), "ligne sans libellé");
@@ -163,6 +163,36 @@ public record TableauConsolide(String titre, LocalDate dateConsommation, String 
             throw new TableauIllisibleException(entete + 2, Colonne.LIBELLE.libelle(), "aucune ligne d'action sous l'en-tête");
         }
         return new TableauConsolide(titre, dateConsommation, enteteReportSortant, List.copyOf(lignes));
+    }
+
+    /** Splits a line on its separator; a field in double quotes may hold the separator (doubled quotes stand for one). */
+    static String[] cellules(String ligne, String separateur) {
+        List<String> champs = new ArrayList<>();
+        StringBuilder champ = new StringBuilder();
+        boolean entreGuillemets = false;
+        char sep = separateur.charAt(0);
+        for (int i = 0; i < ligne.length(); i++) {
+            char c = ligne.charAt(i);
+            if (entreGuillemets) {
+                if (c == '"' && i + 1 < ligne.length() && ligne.charAt(i + 1) == '"') {
+                    champ.append('"');
+                    i++;
+                } else if (c == '"') {
+                    entreGuillemets = false;
+                } else {
+                    champ.append(c);
+                }
+            } else if (c == '"' && champ.isEmpty()) {
+                entreGuillemets = true;
+            } else if (c == sep) {
+                champs.add(champ.toString());
+                champ.setLength(0);
+            } else {
+                champ.append(c);
+            }
+        }
+        champs.add(champ.toString());
+        return champs.toArray(new String[0]);
     }
 
     private static LocalDate date(String entete, int ligne) {
