@@ -3,7 +3,9 @@ package fr.actionsociale.e2e;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.time.Duration;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -88,6 +90,40 @@ class OrientationJusquALIndicateurIT {
                 .until(() -> total(commune) >= attendu);
         Thread.sleep(2000); // anything counted twice would show now
         assertEquals(attendu, total(commune));
+    }
+
+    @Test
+    @Order(0)
+    void uneOrientationPosteeApparaitSurLeTableauDeBordSansRechargerLaPage() throws Exception {
+        String commune = communeDeCeTest();
+        String programme = "E2E-" + HASARD.nextInt(1_000_000);
+        String gestionnaire = Jetons.entete("gestionnaire", "departement-35");
+        given().baseUri(BUDGET.url()).header("Authorization", gestionnaire).contentType(ContentType.JSON).body("""
+                {"code":"%s","libelle":"CALPAE 2022 (bout en bout)","dateDebut":"2022-01-01","dateFin":"2023-06-30","territoire":["%s"]}"""
+                .formatted(programme, commune)).post("/programmes").then().statusCode(201);
+        given().baseUri(BUDGET.url()).header("Authorization", gestionnaire).contentType("text/plain; charset=UTF-8")
+                .body(Files.readString(Suite.RACINE.resolve("deploy/local/demo/calpae-2022-tableau-consolide.tsv")))
+                .queryParam("programme", programme).queryParam("periode", "2022").post("/imports/tableau-consolide").then().statusCode(201);
+
+        String page = BUDGET.url() + "/tableau-de-bord.html#programme=" + programme + "&jeton=" + Jetons.pour("coordinateur", "departement-35");
+        try (Navigateur chromium = Navigateur.ouvrir(page)) {
+            Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> "0".equals(chromium.evaluer("document.getElementById('orientations-total').textContent")));
+            assertEquals("en direct", chromium.evaluer("document.getElementById('etat').textContent"));
+            assertEquals("1 897 106,39 €", chromium.evaluer("document.getElementById('recettes').textContent").replace('\u202f', ' ')
+                    .replace('\u00a0', ' '));
+            // a mark in the page's memory: a reload would erase it
+            chromium.evaluer("window.marqueDuTest = 'sans rechargement'");
+
+            orienter(commune, 1);
+            orienter(commune, 2);
+            Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> "2".equals(chromium.evaluer("document.getElementById('orientations-total').textContent")));
+            assertEquals("sans rechargement", chromium.evaluer("window.marqueDuTest"));
+            assertEquals("1", chromium.evaluer("document.querySelector('#structures tr td:nth-child(2)').textContent"));
+            chromium.capturer(Suite.RACINE.resolve("e2e-tests/target/tableau-de-bord.png"));
+        }
+        assertTrue(Files.size(Suite.RACINE.resolve("e2e-tests/target/tableau-de-bord.png")) > 10_000, "a screenshot of the page");
     }
 
     @Test
