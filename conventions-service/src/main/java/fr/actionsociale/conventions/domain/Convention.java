@@ -140,6 +140,12 @@ public class Convention {
         if (a.nouveauPreavisMois() != null) {
             preavisMois = a.nouveauPreavisMois();
         }
+        for (Avenant.PartieAjoutee p : a.partiesAjoutees()) {
+            Partie nouvelle = new Partie(this, p.institution(), p.role(), null, p.representantQualite(), null);
+            nouvelle.signer(a.approbationDe(p.institution()), null);
+            parties.add(nouvelle);
+        }
+        parties.removeIf(p -> a.partiesRetirees().contains(p.institution()));
     }
 
     /** The payment schedule; the percentages must add up to 100. */

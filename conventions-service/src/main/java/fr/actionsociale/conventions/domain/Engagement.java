@@ -88,6 +88,23 @@ public class Engagement {
         return e;
     }
 
+    /** An avenant in force changes the quantity or the end; the period must still fit in the (amended) convention. */
+    public void amender(BigDecimal nouvelleQuantite, LocalDate nouvelleDateFin, Convention convention) {
+        if (nouvelleDateFin != null) {
+            if (nouvelleDateFin.isBefore(dateDebut) || nouvelleDateFin.isAfter(convention.dateFin())) {
+                throw new RegleMetierException("nouvelleDateFin", "la période de l'engagement doit tenir dans celle de la convention ("
+                        + dateDebut + " au " + convention.dateFin() + ")");
+            }
+            dateFin = nouvelleDateFin;
+        }
+        if (nouvelleQuantite != null) {
+            if (nouvelleQuantite.signum() <= 0) {
+                throw new RegleMetierException("nouvelleQuantite", "doit être strictement positive");
+            }
+            quantite = nouvelleQuantite;
+        }
+    }
+
     /** Réalisations will be counted from these events as well as entered by hand. */
     public Engagement compterDepuis(EvenementCompte evenement) {
         this.compteEvenement = evenement;

@@ -9,6 +9,7 @@ import java.util.UUID;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -39,6 +40,7 @@ import fr.actionsociale.commons.securite.Appelant;
 import fr.actionsociale.commons.securite.Roles;
 import fr.actionsociale.conventions.domain.Avenant;
 import fr.actionsociale.conventions.domain.ConventionVersion;
+import fr.actionsociale.conventions.domain.RolePartie;
 import fr.actionsociale.conventions.service.AvenantService;
 
 /** Avenants, and every version of a convention (what was true when). */
@@ -63,7 +65,28 @@ public class AvenantResource {
             @Schema(example = "2027-12-31") LocalDate nouvelleDateFin,
             @PositiveOrZero(message = "doit être positif ou nul") @Digits(integer = 12, fraction = 2, message = "doit être un montant en euros avec au plus deux décimales")
             BigDecimal nouveauMontantTotal,
-            @Min(value = 0, message = "doit être positif ou nul") @Max(value = 24, message = "ne doit pas dépasser 24 mois") Integer nouveauPreavisMois) {
+            @Min(value = 0, message = "doit être positif ou nul") @Max(value = 24, message = "ne doit pas dépasser 24 mois") Integer nouveauPreavisMois,
+            @Size(max = 50, message = "au plus 50 parties") @Schema(description = "Institutions qui rejoignent la convention ; chacune approuve l'avenant")
+            List<@Valid @NotNull(message = "ne peut pas être nulle") PartieAjouteeRequete> partiesAjoutees,
+            @Size(max = 50, message = "au plus 50 parties") @Schema(description = "Institutions qui quittent la convention (pas le porteur)")
+            List<@NotBlank(message = "est obligatoire") @Pattern(regexp = Formats.CODE_INSTITUTION, message = Formats.CODE_INSTITUTION_RAISON) String> partiesRetirees,
+            @Size(max = 200, message = "au plus 200 engagements")
+            List<@Valid @NotNull(message = "ne peut pas être nul") EngagementModifieRequete> engagementsModifies) {
+    }
+
+    @Schema(name = "PartieAjouteeRequete")
+    public record PartieAjouteeRequete(
+            @NotBlank(message = "est obligatoire") @Pattern(regexp = Formats.CODE_INSTITUTION, message = Formats.CODE_INSTITUTION_RAISON) String institution,
+            @NotNull(message = "est obligatoire") RolePartie role,
+            @Size(max = 300, message = "ne doit pas dépasser 300 caractères") String representantQualite) {
+    }
+
+    @Schema(name = "EngagementModifieRequete")
+    public record EngagementModifieRequete(
+            @NotNull(message = "est obligatoire") UUID engagementId,
+            @DecimalMin(value = "0.01", message = "doit être strictement positive") @Digits(integer = 12, fraction = 2, message = "au plus deux décimales")
+            BigDecimal nouvelleQuantite,
+            LocalDate nouvelleDateFin) {
     }
 
     @Schema(name = "ApprobationRequete")
@@ -74,10 +97,11 @@ public class AvenantResource {
 
     @Schema(name = "Avenant")
     public record AvenantVue(int numero, String objet, LocalDate nouvelleDateFin, BigDecimal nouveauMontantTotal, Integer nouveauPreavisMois,
+            List<Avenant.PartieAjoutee> partiesAjoutees, List<String> partiesRetirees, List<Avenant.EngagementModifie> engagementsModifies,
             String statut, LocalDate enVigueurLe, List<Avenant.Approbation> approbations) {
         static AvenantVue de(Avenant a) {
-            return new AvenantVue(a.numero(), a.objet(), a.nouvelleDateFin(), a.nouveauMontantTotal(), a.nouveauPreavisMois(), a.statut(),
-                    a.enVigueurLe(), a.approbations());
+            return new AvenantVue(a.numero(), a.objet(), a.nouvelleDateFin(), a.nouveauMontantTotal(), a.nouveauPreavisMois(), a.partiesAjoutees(),
+                    a.partiesRetirees(), a.engagementsModifies(), a.statut(), a.enVigueurLe(), a.approbations());
         }
     }
 
@@ -90,12 +114,19 @@ public class AvenantResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.GESTIONNAIRE, Roles.ADMIN })
     @Transactional
-    @Operation(summary = "Proposer un avenant", description = "Numéroté à la suite ; seulement sur une convention en vigueur.")
+    @Operation(summary = "Proposer un avenant", description = "Numéroté à la suite ; seulement sur une convention en vigueur. Il peut modifier la "
+            + "date de fin, le montant total, le préavis, les parties (entrées, sorties) et la quantité ou la fin des engagements. En vigueur "
+            + "quand toutes les parties, entrantes comprises, l'ont approuvé ; les échéances calendaires sont alors recalculées.")
     @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = AvenantVue.class)))
     public Response proposer(@PathParam("conventionId") String conventionId,
             @Valid @NotNull(message = "le corps de la requête est obligatoire") AvenantRequete r) {
         UUID id = ProblemeException.uuid("conventionId", conventionId);
-        Avenant a = avenants.proposer(id, r.objet(), r.nouvelleDateFin(), r.nouveauMontantTotal(), r.nouveauPreavisMois());
+        Avenant a = avenants.proposer(id, r.objet(), new Avenant.Modifications(r.nouvelleDateFin(), r.nouveauMontantTotal(), r.nouveauPreavisMois(),
+                r.partiesAjoutees() == null ? null : r.partiesAjoutees().stream()
+                        .map(p -> new Avenant.PartieAjoutee(p.institution(), p.role(), p.representantQualite())).toList(),
+                r.partiesRetirees(),
+                r.engagementsModifies() == null ? null : r.engagementsModifies().stream()
+                        .map(e -> new Avenant.EngagementModifie(e.engagementId(), e.nouvelleQuantite(), e.nouvelleDateFin())).toList()));
         return Response.created(URI.create("/conventions/" + id + "/avenants/" + a.numero())).entity(AvenantVue.de(a)).build();
     }
 

@@ -1,6 +1,5 @@
 package fr.actionsociale.conventions.service;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -11,9 +10,12 @@ import jakarta.transaction.Transactional;
 
 import fr.actionsociale.commons.outbox.Outbox;
 import fr.actionsociale.commons.probleme.ProblemeException;
+import fr.actionsociale.commons.probleme.RegleMetierException;
 import fr.actionsociale.conventions.domain.Avenant;
 import fr.actionsociale.conventions.domain.Convention;
 import fr.actionsociale.conventions.domain.ConventionVersion;
+import fr.actionsociale.conventions.domain.Engagement;
+import fr.actionsociale.conventions.domain.Institution;
 import fr.actionsociale.conventions.messaging.AvenantSigne;
 
 @ApplicationScoped
@@ -23,8 +25,10 @@ public class AvenantService {
     private final Outbox outbox;
     private final ConventionService conventions;
     private final Instantanes instantanes;
+    private final EcheanceService echeances;
 
-    AvenantService(EntityManager em, Outbox outbox, ConventionService conventions, Instantanes instantanes) {
+    AvenantService(EntityManager em, Outbox outbox, ConventionService conventions, Instantanes instantanes, EcheanceService echeances) {
+        this.echeances = echeances;
         this.em = em;
         this.outbox = outbox;
         this.conventions = conventions;
@@ -32,13 +36,28 @@ public class AvenantService {
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public Avenant proposer(UUID conventionId, String objet, LocalDate nouvelleDateFin, BigDecimal nouveauMontantTotal,
-            Integer nouveauPreavisMois) {
+    public Avenant proposer(UUID conventionId, String objet, Avenant.Modifications m) {
         Convention c = conventions.trouver(conventionId);
+        for (int i = 0; i < m.partiesAjoutees().size(); i++) {
+            if (em.find(Institution.class, m.partiesAjoutees().get(i).institution()) == null) {
+                throw new RegleMetierException("partiesAjoutees[" + i + "].institution", "institution inconnue : " + m.partiesAjoutees().get(i).institution());
+            }
+        }
+        for (int i = 0; i < m.engagementsModifies().size(); i++) {
+            Engagement e = em.find(Engagement.class, m.engagementsModifies().get(i).engagementId());
+            if (e == null || !e.conventionId().equals(conventionId)) {
+                throw new RegleMetierException("engagementsModifies[" + i + "].engagementId", "n'est pas un engagement de cette convention");
+            }
+            LocalDate nouvelleFin = m.engagementsModifies().get(i).nouvelleDateFin();
+            LocalDate finConvention = m.nouvelleDateFin() != null ? m.nouvelleDateFin() : c.dateFin();
+            if (nouvelleFin != null && (nouvelleFin.isBefore(e.dateDebut()) || nouvelleFin.isAfter(finConvention))) {
+                throw new RegleMetierException("engagementsModifies[" + i + "].nouvelleDateFin", "la période de l'engagement doit tenir dans celle "
+                        + "de la convention (" + e.dateDebut() + " au " + finConvention + ")");
+            }
+        }
         Integer dernier = em.createQuery("select max(a.numero) from Avenant a where a.conventionId = :c", Integer.class)
                 .setParameter("c", conventionId).getSingleResult();
-        Avenant a = Avenant.proposer(c, dernier == null ? 1 : dernier + 1, objet, nouvelleDateFin, nouveauMontantTotal,
-                nouveauPreavisMois, conventions.aujourdHui());
+        Avenant a = Avenant.proposer(c, dernier == null ? 1 : dernier + 1, objet, m, conventions.aujourdHui());
         em.persist(a);
         return a;
     }
@@ -61,6 +80,12 @@ public class AvenantService {
         Convention c = conventions.trouver(conventionId);
         Avenant a = trouver(conventionId, numero);
         if (a.approuver(c, institution, date, conventions.aujourdHui())) {
+            for (Avenant.EngagementModifie m : a.engagementsModifies()) {
+                em.find(Engagement.class, m.engagementId()).amender(m.nouvelleQuantite(), m.nouvelleDateFin(), c);
+            }
+            if (a.nouvelleDateFin() != null || a.nouveauPreavisMois() != null) {
+                echeances.rederiver(c);
+            }
             int version = versions(conventionId).size() + 1;
             em.persist(new ConventionVersion(conventionId, version, a.enVigueurLe(), a.numero(), instantanes.de(c)));
             outbox.publier(AvenantSigne.TYPE, conventionId.toString(), AvenantSigne.de(a, c.reference(), version));

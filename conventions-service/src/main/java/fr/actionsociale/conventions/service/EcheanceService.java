@@ -1,7 +1,9 @@
 package fr.actionsociale.conventions.service;
 
 import java.time.LocalDate;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,10 +16,12 @@ import fr.actionsociale.commons.outbox.Outbox;
 import fr.actionsociale.commons.probleme.ProblemeException;
 import fr.actionsociale.conventions.domain.Convention;
 import fr.actionsociale.conventions.domain.Echeance;
+import fr.actionsociale.conventions.domain.Echeancier;
 import fr.actionsociale.conventions.domain.EtatEcheance;
 import fr.actionsociale.conventions.domain.TrancheVersement;
 import fr.actionsociale.conventions.domain.TypeEcheance;
 import fr.actionsociale.conventions.messaging.EcheanceSignalee;
+
 import io.quarkus.scheduler.Scheduled;
 
 @ApplicationScoped
@@ -105,5 +109,34 @@ public class EcheanceService {
     void planifiee() {
         Passe p = passeQuotidienne();
         LOG.infof("Passe quotidienne des échéances : %d proches, %d dépassées", p.proches(), p.depassees());
+    }
+
+    /**
+     * After an avenant moved the end or the notice, the calendar deadlines are derived again: those still valid stay as they are
+     * (with their alerts), those not done any more due are replaced by the new ones; deadlines done and payments are kept.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void rederiver(Convention c) {
+        Set<TypeEcheance> calendaires = EnumSet.of(TypeEcheance.RAPPORT_INTERMEDIAIRE, TypeEcheance.RAPPORT_FINAL, TypeEcheance.RENEGOCIATION,
+                TypeEcheance.PREAVIS);
+        List<Echeance> existantes = em.createQuery("select e from Echeance e where e.conventionId = :c", Echeance.class)
+                .setParameter("c", c.id()).getResultList().stream().filter(e -> calendaires.contains(e.type())).toList();
+        List<Echeance> derivees = Echeancier.deriver(c, List.of()).stream().filter(e -> calendaires.contains(e.type())).toList();
+        for (Echeance e : existantes) {
+            boolean toujoursDue = derivees.stream().anyMatch(d -> memeEcheance(d, e));
+            if (!toujoursDue && e.faiteLe() == null) {
+                em.remove(e);
+            }
+        }
+        em.flush();
+        for (Echeance d : derivees) {
+            if (existantes.stream().noneMatch(e -> memeEcheance(d, e) || (e.faiteLe() != null && e.type() == d.type() && e.libelle().equals(d.libelle())))) {
+                em.persist(d);
+            }
+        }
+    }
+
+    private static boolean memeEcheance(Echeance a, Echeance b) {
+        return a.type() == b.type() && a.libelle().equals(b.libelle()) && a.dateDue().equals(b.dateDue());
     }
 }

@@ -63,6 +63,48 @@ class AvenantResourceTest {
     }
 
     @Test
+    void unAvenantFaitEntrerEtSortirDesPartiesModifieUnEngagementEtRecalculeLesEcheances() {
+        ConventionResourceTest.Trio t = ConventionResourceTest.institutions(true);
+        String entrante = ConventionResourceTest.institutions(true).a();
+        String id = ConventionResourceTest.enVigueur(t);
+        String engagement = given().header("Authorization", ADMIN).contentType(ContentType.JSON).body("""
+                {"institution":"%s","article":"Article 9","nature":"PERMANENCE","libelle":"Permanence","quantite":1,"unite":"demi-journée",
+                 "rythme":"MENSUEL","dateDebut":"2014-03-01","dateFin":"2030-12-31"}""".formatted(t.b()))
+                .post("/conventions/" + id + "/engagements").then().statusCode(201).extract().path("id");
+        given().header("Authorization", ADMIN).queryParam("convention", id).get("/echeances").then()
+                .body("find { it.type == 'RENEGOCIATION' }.dateDue", equalTo("2030-06-30"));
+
+        given().header("Authorization", ADMIN).contentType(ContentType.JSON).body("""
+                {"objet":"Entrée d'une partie, sortie d'une autre, permanence doublée, un an de plus","nouvelleDateFin":"2031-12-31",
+                 "partiesAjoutees":[{"institution":"%s","role":"PARTENAIRE","representantQualite":"La Présidente"}],
+                 "partiesRetirees":["%s"],
+                 "engagementsModifies":[{"engagementId":"%s","nouvelleQuantite":2,"nouvelleDateFin":"2031-12-31"}]}"""
+                .formatted(entrante, t.c(), engagement))
+                .post("/conventions/" + id + "/avenants").then().statusCode(201).body("partiesAjoutees[0].institution", equalTo(entrante));
+        try (SondeKafka sonde = SondeKafka.aLaFinDe("avenant-signe")) {
+            approuver(id, 1, t.a()).statusCode(200);
+            approuver(id, 1, t.b()).statusCode(200);
+            // the leaving party approves too; the joining one's approval is still missing
+            approuver(id, 1, t.c()).statusCode(200).body("statut", equalTo("EN_APPROBATION"));
+            approuver(id, 1, entrante).statusCode(200).body("statut", equalTo("EN_VIGUEUR"));
+            String evenement = sonde.attendre(r -> id.equals(r.key()), 1, Duration.ofSeconds(15)).get(0).value();
+            assertEquals(Set.of(), SchemasEvenements.violations("avenant-signe", evenement));
+            assertEquals(List.of(entrante), io.restassured.path.json.JsonPath.from(evenement).getList("partiesAjoutees"));
+            assertEquals(List.of(t.c()), io.restassured.path.json.JsonPath.from(evenement).getList("partiesRetirees"));
+        }
+        given().header("Authorization", ADMIN).get("/conventions/" + id).then()
+                .body("parties.institution", org.hamcrest.Matchers.containsInAnyOrder(t.a(), t.b(), entrante))
+                .body("parties.find { it.institution == '%s' }.dateSignature".formatted(entrante), equalTo("2020-02-01"));
+        given().header("Authorization", ADMIN).get("/conventions/" + id + "/engagements").then()
+                .body("[0].quantite", equalTo(2.0f)).body("[0].dateFin", equalTo("2031-12-31"));
+        // the renegotiation deadline moved with the end; version 1 still lists the party that left
+        given().header("Authorization", ADMIN).queryParam("convention", id).get("/echeances").then()
+                .body("findAll { it.type == 'RENEGOCIATION' }.dateDue", equalTo(List.of("2031-06-30")));
+        given().header("Authorization", ADMIN).get("/conventions/" + id + "/versions/1").then()
+                .body("parties.institution", org.hamcrest.Matchers.hasItem(t.c()));
+    }
+
+    @Test
     void lesAvenantsImpossiblesSontRefuses() {
         ConventionResourceTest.Trio t = ConventionResourceTest.institutions(true);
         String brouillon = ConventionResourceTest.rediger(ConventionResourceTest.convention(t, "2014-03-01", "2030-12-31", "10"))
@@ -72,6 +114,14 @@ class AvenantResourceTest {
         String id = ConventionResourceTest.enVigueur(ConventionResourceTest.institutions(true));
         given().header("Authorization", ADMIN).contentType(ContentType.JSON).body("{\"objet\":\"rien\"}")
                 .post("/conventions/" + id + "/avenants").then().statusCode(400).body("erreurs[0].champ", equalTo("modifications"));
+        given().header("Authorization", ADMIN).contentType(ContentType.JSON).body("{\"objet\":\"x\",\"partiesRetirees\":[\"caf-35\"]}")
+                .post("/conventions/" + id + "/avenants").then().statusCode(400).body("erreurs[0].champ", equalTo("partiesRetirees[0]"));
+        given().header("Authorization", ADMIN).contentType(ContentType.JSON)
+                .body("{\"objet\":\"x\",\"partiesAjoutees\":[{\"institution\":\"inconnue-99\",\"role\":\"PARTENAIRE\"}]}")
+                .post("/conventions/" + id + "/avenants").then().statusCode(400).body("erreurs[0].champ", equalTo("partiesAjoutees[0].institution"));
+        given().header("Authorization", ADMIN).contentType(ContentType.JSON)
+                .body("{\"objet\":\"x\",\"engagementsModifies\":[{\"engagementId\":\"%s\",\"nouvelleQuantite\":2}]}".formatted(java.util.UUID.randomUUID()))
+                .post("/conventions/" + id + "/avenants").then().statusCode(400).body("erreurs[0].champ", equalTo("engagementsModifies[0].engagementId"));
         given().header("Authorization", ADMIN).contentType(ContentType.JSON).body("{\"objet\":\"x\",\"nouveauMontantTotal\":-3}")
                 .post("/conventions/" + id + "/avenants").then().statusCode(400).body("erreurs[0].champ", equalTo("nouveauMontantTotal"));
         given().header("Authorization", ADMIN).contentType(ContentType.JSON).body("{\"objet\":\"x\",\"nouveauPreavisMois\":2}")
