@@ -43,6 +43,19 @@ public class Bench {
         // INSEE 99xxx codes are foreign countries, never a demo commune: bench rows cannot be mistaken for demo data
         String commune = "99" + String.format("%03d", (int) (Math.random() * 1000));
         int echauffement = Integer.parseInt(o.getOrDefault("--echauffement", "1"));
+        // referral-service orients only people it knows: this run's people are registered first (not measured), straight into
+        // its database, by the token's institution so that its agents may orient them
+        base = (long) (Math.random() * (1L << 40));
+        mesurees = n;
+        try (Connection cx = DriverManager.getConnection(o.getOrDefault("--pg-referral", "jdbc:postgresql://localhost:55432/referral"), "postgres", "");
+                PreparedStatement ps = cx.prepareStatement("insert into beneficiaire (id, reference, commune, cree_par) select gen_random_uuid(), "
+                        + "'ben-' || lpad(to_hex(? + g), 12, '0'), ?, ? from generate_series(0, ?) g")) {
+            ps.setLong(1, base);
+            ps.setString(2, commune);
+            ps.setString(3, o.getOrDefault("--institution", "cdas-pays-de-redon"));
+            ps.setInt(4, n + echauffement + 1);
+            ps.executeUpdate();
+        }
 
         // warm-up: JIT and pools, not measured
         try (Connexion cx = new Connexion(url)) {
@@ -150,8 +163,14 @@ public class Bench {
 
     static final Pattern ID = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"");
 
+    /** The first of this run's registered people: person i is {@code ben-} and the hex of base + i. */
+    static long base;
+    static int mesurees;
+
     static byte[] corps(String commune, int i) {
-        return ("{\"beneficiaire\":\"ben-bench-" + Math.abs(i) + "\",\"structure\":\""
+        // warm-up requests (negative i) take the people after the measured ones
+        long numero = base + (i >= 0 ? i : mesurees - (long) i);
+        return ("{\"beneficiaire\":\"ben-" + String.format("%012x", numero) + "\",\"structure\":\""
                 + (Math.floorMod(i, 3) == 0 ? "caf-35" : Math.floorMod(i, 3) == 1 ? "cpam-35" : "france-travail-35")
                 + "\",\"commune\":\"" + commune + "\",\"motif\":\"banc d'essai\",\"droitsVises\":[\"RSA\"]}")
                 .getBytes(StandardCharsets.UTF_8);

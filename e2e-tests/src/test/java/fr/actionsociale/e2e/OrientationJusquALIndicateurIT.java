@@ -53,6 +53,10 @@ class OrientationJusquALIndicateurIT {
         Suite.baseNeuve(BUDGET.base(), "budget");
         budget = Suite.demarrer(BUDGET);
         referral = Suite.demarrer(REFERRAL);
+        for (String[] s : new String[][] { { "caf-35", "CAF" }, { "france-travail-35", "FRANCE_TRAVAIL" } }) {
+            given().baseUri(REFERRAL.url()).header("Authorization", Jetons.entete("admin", "departement-35")).contentType(ContentType.JSON)
+                    .body("{\"code\":\"%s\",\"nom\":\"%s\",\"type\":\"%s\"}".formatted(s[0], s[0], s[1])).post("/structures").then().statusCode(201);
+        }
     }
 
     @AfterAll
@@ -70,11 +74,15 @@ class OrientationJusquALIndicateurIT {
         return "%02d%03d".formatted(10 + HASARD.nextInt(90), HASARD.nextInt(1000));
     }
 
+    /** A person registered by the agent's structure, then oriented: referral-service orients only people it knows. */
     static String orienter(String commune, int n) {
+        String personne = given().baseUri(REFERRAL.url()).header("Authorization", AGENT).contentType(ContentType.JSON)
+                .body("{\"commune\":\"%s\",\"prenom\":\"Personne %d\"}".formatted(commune, n)).post("/beneficiaires").then().statusCode(201)
+                .extract().path("reference");
         return given().baseUri(REFERRAL.url()).header("Authorization", AGENT).contentType(ContentType.JSON)
                 .body("""
-                        {"beneficiaire":"ben-e2e-%d","structure":"%s","commune":"%s","motif":"bout en bout","droitsVises":["RSA"]}"""
-                        .formatted(n, n % 2 == 0 ? "caf-35" : "france-travail-35", commune))
+                        {"beneficiaire":"%s","structure":"%s","commune":"%s","motif":"bout en bout","droitsVises":["RSA"]}"""
+                        .formatted(personne, n % 2 == 0 ? "caf-35" : "france-travail-35", commune))
                 .post("/orientations").then().statusCode(201).extract().path("id");
     }
 

@@ -1,6 +1,8 @@
 package fr.actionsociale.referral.domain;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
@@ -16,6 +18,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import fr.actionsociale.commons.probleme.EtatInvalideException;
 import fr.actionsociale.commons.probleme.RegleMetierException;
 
 /** A beneficiary oriented to the structure that can open the rights aimed at. */
@@ -40,6 +43,17 @@ public class Orientation {
     private StatutOrientation statut;
     @Column(name = "date_orientation")
     private Instant dateOrientation;
+    @Column(name = "beneficiaire_id")
+    private UUID beneficiaireId;
+    private String referent;
+    @Column(name = "motif_refus")
+    private String motifRefus;
+    @Column(name = "acceptee_le")
+    private LocalDate accepteeLe;
+    @Column(name = "cloturee_le")
+    private LocalDate clotureeLe;
+    @Column(name = "precedente_id")
+    private UUID precedenteId;
     @Version
     private long version;
 
@@ -51,10 +65,7 @@ public class Orientation {
      */
     public static Orientation proposer(String beneficiaire, String structure, String commune, String motif,
             Set<DroitVise> droitsVises, String orientePar, Instant quand) {
-        if (RESSEMBLE_A_UN_NIR.matcher(beneficiaire).find()) {
-            throw new RegleMetierException("beneficiaire",
-                    "ressemble à un numéro de sécurité sociale : utilisez la référence opaque du bénéficiaire");
-        }
+        verifierReference(beneficiaire);
         if (droitsVises.isEmpty()) {
             throw new RegleMetierException("droitsVises", "au moins un droit visé est requis");
         }
@@ -69,6 +80,99 @@ public class Orientation {
         o.statut = StatutOrientation.PROPOSEE;
         o.dateOrientation = quand;
         return o;
+    }
+
+    /** @throws RegleMetierException when a beneficiary reference looks like personal data */
+    public static void verifierReference(String beneficiaire) {
+        if (RESSEMBLE_A_UN_NIR.matcher(beneficiaire).find()) {
+            throw new RegleMetierException("beneficiaire",
+                    "ressemble à un numéro de sécurité sociale : utilisez la référence opaque du bénéficiaire");
+        }
+    }
+
+    /** The person this orientation follows, and the orientation it replaces (a re-orientation). */
+    public Orientation pour(UUID beneficiaireId, UUID precedenteId) {
+        this.beneficiaireId = beneficiaireId;
+        this.precedenteId = precedenteId;
+        return this;
+    }
+
+    /** The structure takes the person on: from now on one referent follows them. */
+    public void accepter(String referent, LocalDate le, LocalDate aujourdHui) {
+        exiger(StatutOrientation.PROPOSEE, "acceptée");
+        dater(le, aujourdHui);
+        this.referent = referent;
+        this.accepteeLe = le;
+        this.statut = StatutOrientation.ACCEPTEE;
+    }
+
+    public void refuser(String motif, LocalDate le, LocalDate aujourdHui) {
+        exiger(StatutOrientation.PROPOSEE, "refusée");
+        dater(le, aujourdHui);
+        this.motifRefus = motif;
+        this.clotureeLe = le;
+        this.statut = StatutOrientation.REFUSEE;
+    }
+
+    /** The accompaniment has started (first appointment held). */
+    public void demarrer(LocalDate le, LocalDate aujourdHui) {
+        exiger(StatutOrientation.ACCEPTEE, "mise en cours");
+        dater(le, aujourdHui);
+        this.statut = StatutOrientation.EN_COURS;
+    }
+
+    /** Ends the orientation: its purpose is reached, or a re-orientation replaces it. */
+    public void cloturer(LocalDate le, LocalDate aujourdHui) {
+        if (statut == StatutOrientation.REFUSEE || statut == StatutOrientation.CLOTUREE) {
+            throw new EtatInvalideException("L'orientation est " + statut + " : elle ne peut pas être clôturée.");
+        }
+        dater(le, aujourdHui);
+        this.clotureeLe = le;
+        this.statut = StatutOrientation.CLOTUREE;
+    }
+
+    public boolean active() {
+        return statut == StatutOrientation.PROPOSEE || statut == StatutOrientation.ACCEPTEE || statut == StatutOrientation.EN_COURS;
+    }
+
+    private void exiger(StatutOrientation attendu, String verbe) {
+        if (statut != attendu) {
+            throw new EtatInvalideException("L'orientation est " + statut + " : seule une orientation " + attendu + " peut être " + verbe + ".");
+        }
+    }
+
+    private void dater(LocalDate le, LocalDate aujourdHui) {
+        if (le.isAfter(aujourdHui)) {
+            throw new RegleMetierException("date", "ne peut pas être dans le futur");
+        }
+        LocalDate orientee = LocalDate.ofInstant(dateOrientation, ZoneId.of("Europe/Paris"));
+        if (le.isBefore(orientee)) {
+            throw new RegleMetierException("date", "ne peut pas précéder l'orientation (" + orientee + ")");
+        }
+    }
+
+    public UUID beneficiaireId() {
+        return beneficiaireId;
+    }
+
+    public String referent() {
+        return referent;
+    }
+
+    public String motifRefus() {
+        return motifRefus;
+    }
+
+    public LocalDate accepteeLe() {
+        return accepteeLe;
+    }
+
+    public LocalDate clotureeLe() {
+        return clotureeLe;
+    }
+
+    public UUID precedenteId() {
+        return precedenteId;
     }
 
     /** An agent sees the orientations made by or to their own structure. */

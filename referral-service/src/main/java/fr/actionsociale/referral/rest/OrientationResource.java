@@ -1,12 +1,15 @@
 package fr.actionsociale.referral.rest;
 
 import java.net.URI;
+import java.time.LocalDate;
 import java.util.EnumSet;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -84,6 +87,65 @@ public class OrientationResource {
             throw ProblemeException.introuvable("Orientation", id);
         }
         return Response.ok(OrientationVue.de(o)).tag(etag(o)).build();
+    }
+
+    @Schema(name = "AcceptationRequete")
+    public record AcceptationRequete(
+            @NotBlank(message = "est obligatoire : une orientation acceptée a un référent unique") @Size(max = 200, message = "ne doit pas dépasser 200 caractères")
+            @Schema(example = "Conseillère RSA, CDAS du Pays de Redon") String referent,
+            @NotNull(message = "est obligatoire") LocalDate date) {
+    }
+
+    @Schema(name = "RefusRequete")
+    public record RefusRequete(
+            @NotBlank(message = "est obligatoire") @Size(max = 2000, message = "ne doit pas dépasser 2000 caractères") String motif,
+            @NotNull(message = "est obligatoire") LocalDate date) {
+    }
+
+    @Schema(name = "DateRequete")
+    public record DateRequete(@NotNull(message = "est obligatoire") LocalDate date) {
+    }
+
+    @POST
+    @Path("/{id}/acceptation")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.AGENT, Roles.ADMIN })
+    @Transactional
+    @Operation(summary = "Accepter une orientation", description = "Par la structure vers laquelle la personne est orientée ; un référent unique. "
+            + "Publie orientation-acceptee.")
+    public OrientationVue accepter(@PathParam("id") String id, @Valid @NotNull(message = "le corps de la requête est obligatoire") AcceptationRequete r) {
+        return OrientationVue.de(orientations.accepter(ProblemeException.uuid("id", id), r.referent(), r.date()));
+    }
+
+    @POST
+    @Path("/{id}/refus")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.AGENT, Roles.ADMIN })
+    @Transactional
+    @Operation(summary = "Refuser une orientation", description = "Avec un motif (qui reste ici). Publie orientation-refusee.")
+    public OrientationVue refuser(@PathParam("id") String id, @Valid @NotNull(message = "le corps de la requête est obligatoire") RefusRequete r) {
+        return OrientationVue.de(orientations.refuser(ProblemeException.uuid("id", id), r.motif(), r.date()));
+    }
+
+    @POST
+    @Path("/{id}/demarrage")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.AGENT, Roles.ADMIN })
+    @Transactional
+    @Operation(summary = "Démarrer l'accompagnement", description = "Premier rendez-vous tenu : l'orientation passe EN_COURS et l'étape RSA du "
+            + "premier rendez-vous est faite.")
+    public OrientationVue demarrer(@PathParam("id") String id, @Valid @NotNull(message = "le corps de la requête est obligatoire") DateRequete r) {
+        return OrientationVue.de(orientations.demarrer(ProblemeException.uuid("id", id), r.date()));
+    }
+
+    @POST
+    @Path("/{id}/cloture")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.AGENT, Roles.ADMIN })
+    @Transactional
+    @Operation(summary = "Clôturer une orientation", description = "Par la structure d'accueil ou celle qui a orienté. Publie orientation-cloturee.")
+    public OrientationVue cloturer(@PathParam("id") String id, @Valid @NotNull(message = "le corps de la requête est obligatoire") DateRequete r) {
+        return OrientationVue.de(orientations.cloturer(ProblemeException.uuid("id", id), r.date()));
     }
 
     private static EntityTag etag(Orientation o) {

@@ -2,7 +2,9 @@ package fr.actionsociale.referral.service;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -11,39 +13,168 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import fr.actionsociale.commons.outbox.Outbox;
+import fr.actionsociale.commons.probleme.ProblemeException;
+import fr.actionsociale.commons.probleme.RegleMetierException;
+import fr.actionsociale.commons.securite.Appelant;
+import fr.actionsociale.commons.securite.Roles;
+import fr.actionsociale.referral.domain.Beneficiaire;
+import fr.actionsociale.referral.domain.Droit;
 import fr.actionsociale.referral.domain.DroitVise;
+import fr.actionsociale.referral.domain.EtapeRsa;
+import fr.actionsociale.referral.domain.EtatDroit;
 import fr.actionsociale.referral.domain.Orientation;
+import fr.actionsociale.referral.domain.TypeEtapeRsa;
+import fr.actionsociale.referral.messaging.Evenements;
 import fr.actionsociale.referral.messaging.OrientationFaite;
 import io.micrometer.core.instrument.MeterRegistry;
 
+/** Orientations to the structure that opens the rights aimed at, and their follow-up until closed. */
 @ApplicationScoped
 public class OrientationService {
 
     private final EntityManager em;
     private final Outbox outbox;
     private final MeterRegistry metriques;
+    private final BeneficiaireService beneficiaires;
+    private final StructureService structures;
+    private final DroitService droits;
+    private final Appelant appelant;
     private final Clock horloge = Clock.systemUTC();
 
-    OrientationService(EntityManager em, Outbox outbox, MeterRegistry metriques) {
+    OrientationService(EntityManager em, Outbox outbox, MeterRegistry metriques, BeneficiaireService beneficiaires, StructureService structures,
+            DroitService droits, Appelant appelant) {
         this.em = em;
         this.outbox = outbox;
         this.metriques = metriques;
+        this.beneficiaires = beneficiaires;
+        this.structures = structures;
+        this.droits = droits;
+        this.appelant = appelant;
     }
 
-    /** Records the orientation and its {@code orientation-faite} event in one transaction. */
+    /**
+     * Records the orientation and its {@code orientation-faite} event in one transaction. An active orientation of the same person
+     * for one of the same rights is a re-orientation: it is closed. The person's potential rights aimed at are tied to it, and an
+     * RSA path's clock moves on: the orientation step is done, the first appointment and first contract clocks start.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Orientation orienter(String beneficiaire, String structure, String commune, String motif, Set<DroitVise> droitsVises,
-            String orientePar) {
-        Orientation o = Orientation.proposer(beneficiaire, structure, commune, motif,
-                droitsVises.isEmpty() ? EnumSet.noneOf(DroitVise.class) : EnumSet.copyOf(droitsVises), orientePar,
-                Instant.now(horloge));
+    public Orientation orienter(String reference, String structure, String commune, String motif, Set<DroitVise> droitsVises, String orientePar) {
+        Orientation.verifierReference(reference);
+        Beneficiaire b;
+        try {
+            b = beneficiaires.accessible(reference);
+        } catch (ProblemeException e) {
+            throw new RegleMetierException("beneficiaire", "bénéficiaire inconnu, ou hors du périmètre de votre structure");
+        }
+        structures.connue("structure", structure);
+        Orientation o = Orientation.proposer(b.reference(), structure, commune, motif,
+                droitsVises.isEmpty() ? EnumSet.noneOf(DroitVise.class) : EnumSet.copyOf(droitsVises), orientePar, Instant.now(horloge));
+        LocalDate jour = beneficiaires.aujourdHui();
+        for (Orientation precedente : actives(b.id())) {
+            if (precedente.droitsVises().stream().anyMatch(droitsVises::contains)) {
+                precedente.cloturer(jour, jour);
+                outbox.publier("orientation-cloturee", precedente.id().toString(), Evenements.OrientationSuivie.de(precedente, jour, o.id()));
+                o.pour(b.id(), precedente.id());
+            }
+        }
+        if (o.beneficiaireId() == null) {
+            o.pour(b.id(), null);
+        }
         em.persist(o);
         outbox.publier(OrientationFaite.TYPE, o.id().toString(), OrientationFaite.de(o));
         metriques.counter("referral.orientations", "structure", structure).increment();
+        for (DroitVise type : droitsVises) {
+            droits.enCours(b.id(), type).ifPresent(d -> d.rattacher(o.id(), structure));
+        }
+        if (droitsVises.contains(DroitVise.RSA)) {
+            avancerParcoursRsa(b, structure, jour);
+        }
         return o;
+    }
+
+    private void avancerParcoursRsa(Beneficiaire b, String structure, LocalDate jour) {
+        Droit rsa = droits.enCours(b.id(), DroitVise.RSA).filter(d -> d.etat() == EtatDroit.OUVERT).orElse(null);
+        if (rsa == null) {
+            return;
+        }
+        List<EtapeRsa> etapes = em.createQuery("from EtapeRsa where droitId = :d", EtapeRsa.class).setParameter("d", rsa.id()).getResultList();
+        for (EtapeRsa e : etapes) {
+            if (e.type() == TypeEtapeRsa.ORIENTATION && e.faiteLe() == null) {
+                e.faire(jour, jour);
+            }
+            if (e.faiteLe() == null) {
+                e.confierA(structure);
+            }
+        }
+        for (TypeEtapeRsa t : List.of(TypeEtapeRsa.PREMIER_RDV, TypeEtapeRsa.PREMIER_CER)) {
+            if (etapes.stream().noneMatch(e -> e.type() == t)) {
+                em.persist(new EtapeRsa(b.id(), rsa.id(), t, jour, structure));
+            }
+        }
+    }
+
+    public List<Orientation> actives(UUID beneficiaireId) {
+        return em.createQuery("from Orientation where beneficiaireId = :b and statut in ('PROPOSEE', 'ACCEPTEE', 'EN_COURS')", Orientation.class)
+                .setParameter("b", beneficiaireId).getResultList();
+    }
+
+    public List<Orientation> deLaPersonne(UUID beneficiaireId) {
+        return em.createQuery("from Orientation where beneficiaireId = :b order by dateOrientation", Orientation.class)
+                .setParameter("b", beneficiaireId).getResultList();
     }
 
     public Orientation trouver(UUID id) {
         return em.find(Orientation.class, id);
+    }
+
+    /** The orientation, for the structure it was made to (or an administrator); 404 for anyone else. */
+    private Orientation pourLaStructure(UUID id, boolean ouLOrienteur) {
+        Orientation o = trouver(id);
+        if (o == null || !(appelant.a(Roles.ADMIN) || appelant.institution().equals(o.structure())
+                || (ouLOrienteur && appelant.institution().equals(o.orientePar())))) {
+            throw ProblemeException.introuvable("Orientation", id);
+        }
+        return o;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Orientation accepter(UUID id, String referent, LocalDate le) {
+        Orientation o = pourLaStructure(id, false);
+        o.accepter(referent, le, beneficiaires.aujourdHui());
+        outbox.publier(Evenements.OrientationSuivie.type(o), o.id().toString(), Evenements.OrientationSuivie.de(o, le, null));
+        return o;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Orientation refuser(UUID id, String motif, LocalDate le) {
+        Orientation o = pourLaStructure(id, false);
+        o.refuser(motif, le, beneficiaires.aujourdHui());
+        outbox.publier(Evenements.OrientationSuivie.type(o), o.id().toString(), Evenements.OrientationSuivie.de(o, le, null));
+        return o;
+    }
+
+    /** The accompaniment starts: the RSA path's first appointment is done on that day. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Orientation demarrer(UUID id, LocalDate le) {
+        Orientation o = pourLaStructure(id, false);
+        o.demarrer(le, beneficiaires.aujourdHui());
+        faireEtape(o, TypeEtapeRsa.PREMIER_RDV, le);
+        return o;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Orientation cloturer(UUID id, LocalDate le) {
+        Orientation o = pourLaStructure(id, true);
+        o.cloturer(le, beneficiaires.aujourdHui());
+        outbox.publier(Evenements.OrientationSuivie.type(o), o.id().toString(), Evenements.OrientationSuivie.de(o, le, null));
+        return o;
+    }
+
+    private void faireEtape(Orientation o, TypeEtapeRsa type, LocalDate le) {
+        if (o.beneficiaireId() == null) {
+            return;
+        }
+        em.createQuery("from EtapeRsa where beneficiaireId = :b and type = :t and faiteLe is null", EtapeRsa.class).setParameter("b", o.beneficiaireId())
+                .setParameter("t", type).getResultStream().forEach(e -> e.faire(le, beneficiaires.aujourdHui()));
     }
 }

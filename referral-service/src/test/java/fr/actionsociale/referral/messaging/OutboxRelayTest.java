@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -20,6 +19,7 @@ import org.junit.jupiter.api.Test;
 
 import fr.actionsociale.commons.outbox.OutboxRelay;
 import fr.actionsociale.commons.test.Jetons;
+import fr.actionsociale.referral.Referentiel;
 import fr.actionsociale.commons.test.SondeKafka;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -39,13 +39,16 @@ class OutboxRelayTest {
         String commune = "35220";
         List<String> ids = new ArrayList<>();
         try (SondeKafka sonde = SondeKafka.aLaFinDe("orientation-faite")) {
+            List<String> personnes = List.of(Referentiel.beneficiaire(Jetons.entete("agent", "ccas-pipriac"), commune),
+                    Referentiel.beneficiaire(Jetons.entete("agent", "ccas-pipriac"), commune),
+                    Referentiel.beneficiaire(Jetons.entete("agent", "ccas-pipriac"), commune));
             relay.arreter();
             try {
                 for (int i = 0; i < 3; i++) {
                     ids.add(given().header("Authorization", Jetons.entete("agent", "ccas-pipriac")).contentType(ContentType.JSON)
                             .body("""
-                                    {"beneficiaire":"ben-%s","structure":"france-travail-35","commune":"%s","motif":"emploi",
-                                     "droitsVises":["RSA"]}""".formatted(UUID.randomUUID().toString().substring(0, 8), commune))
+                                    {"beneficiaire":"%s","structure":"france-travail-35","commune":"%s","motif":"emploi",
+                                     "droitsVises":["RSA"]}""".formatted(personnes.get(i), commune))
                             .post("/orientations").then().statusCode(201).extract().path("id"));
                 }
                 // committed, not yet published

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 
 import fr.actionsociale.commons.evenement.CloudEvents;
 import fr.actionsociale.commons.test.Jetons;
+import fr.actionsociale.referral.Referentiel;
 import fr.actionsociale.commons.test.SchemasEvenements;
 import fr.actionsociale.commons.test.SondeKafka;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -44,7 +45,7 @@ class OrientationResourceTest {
     }
 
     static String beneficiaire() {
-        return "ben-" + UUID.randomUUID().toString().substring(0, 8);
+        return Referentiel.beneficiaire(AGENT);
     }
 
     ValidatableResponse poster(String autorisation, String corps) {

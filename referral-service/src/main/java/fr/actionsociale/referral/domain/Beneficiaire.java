@@ -1,0 +1,188 @@
+package fr.actionsociale.referral.domain;
+
+import java.security.SecureRandom;
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import fr.actionsociale.commons.probleme.EtatInvalideException;
+import fr.actionsociale.commons.probleme.RegleMetierException;
+
+/**
+ * A person followed on their path to their rights. Identity is limited to what the follow-up needs; outside this service the
+ * person is only {@link #reference()}, random and meaningless.
+ */
+@Entity
+@Table(name = "beneficiaire")
+public class Beneficiaire {
+
+    private static final SecureRandom HASARD = new SecureRandom();
+
+    @Id
+    private UUID id;
+    private String reference;
+    private String nom;
+    private String prenom;
+    @Column(name = "date_naissance")
+    private LocalDate dateNaissance;
+    private String commune;
+    private String quartier;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "canal_contact")
+    private CanalContact canalContact;
+    private String contact;
+    @Column(name = "numero_allocataire")
+    private String numeroAllocataire;
+    private String foyer;
+    @Column(name = "consentement_donne_le")
+    private LocalDate consentementDonneLe;
+    @Column(name = "consentement_portee")
+    private String consentementPortee;
+    @Column(name = "consentement_retire_le")
+    private LocalDate consentementRetireLe;
+    @Column(name = "cree_par")
+    private String creePar;
+    @Version
+    private long version;
+
+    protected Beneficiaire() {
+    }
+
+    public static Beneficiaire inscrire(String nom, String prenom, LocalDate dateNaissance, String commune, String quartier, CanalContact canal,
+            String contact, String numeroAllocataire, String foyer, String creePar, LocalDate aujourdHui) {
+        if (dateNaissance != null && (dateNaissance.isAfter(aujourdHui) || dateNaissance.isBefore(aujourdHui.minusYears(125)))) {
+            throw new RegleMetierException("dateNaissance", "n'est pas une date de naissance plausible");
+        }
+        if ((canal == null) != (contact == null)) {
+            throw new RegleMetierException("contact", "un canal de contact va avec sa coordonnée (et inversement)");
+        }
+        Beneficiaire b = new Beneficiaire();
+        b.id = UUID.randomUUID();
+        b.reference = nouvelleReference();
+        b.nom = nom;
+        b.prenom = prenom;
+        b.dateNaissance = dateNaissance;
+        b.commune = commune;
+        b.quartier = quartier;
+        b.canalContact = canal;
+        b.contact = contact;
+        b.numeroAllocataire = numeroAllocataire;
+        b.foyer = foyer;
+        b.creePar = creePar;
+        return b;
+    }
+
+    /** {@code ben-} and 12 random hex digits: carries nothing about the person. */
+    public static String nouvelleReference() {
+        byte[] octets = new byte[6];
+        HASARD.nextBytes(octets);
+        return "ben-" + HexFormat.of().formatHex(octets);
+    }
+
+    /** Consent to share with the institutions the person is oriented to; scope = those institutions' codes, or all of them. */
+    public void consentir(LocalDate le, List<String> portee, LocalDate aujourdHui) {
+        if (le.isAfter(aujourdHui)) {
+            throw new RegleMetierException("date", "ne peut pas être dans le futur");
+        }
+        consentementDonneLe = le;
+        consentementPortee = portee == null || portee.isEmpty() ? "*" : String.join(",", portee);
+        consentementRetireLe = null;
+    }
+
+    public void retirerConsentement(LocalDate le, LocalDate aujourdHui) {
+        if (!consentementActif()) {
+            throw new EtatInvalideException("Aucun consentement en cours à retirer.");
+        }
+        if (le.isAfter(aujourdHui) || le.isBefore(consentementDonneLe)) {
+            throw new RegleMetierException("date", "doit être entre le consentement (" + consentementDonneLe + ") et aujourd'hui");
+        }
+        consentementRetireLe = le;
+    }
+
+    public boolean consentementActif() {
+        return consentementDonneLe != null && consentementRetireLe == null;
+    }
+
+    /** Whether the person agreed to share with this institution. */
+    public boolean partageAvec(String institution) {
+        return consentementActif() && ("*".equals(consentementPortee) || List.of(consentementPortee.split(",")).contains(institution));
+    }
+
+    public Integer ageAu(LocalDate jour) {
+        return dateNaissance == null ? null : Period.between(dateNaissance, jour).getYears();
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public String reference() {
+        return reference;
+    }
+
+    public String nom() {
+        return nom;
+    }
+
+    public String prenom() {
+        return prenom;
+    }
+
+    public LocalDate dateNaissance() {
+        return dateNaissance;
+    }
+
+    public String commune() {
+        return commune;
+    }
+
+    public String quartier() {
+        return quartier;
+    }
+
+    public CanalContact canalContact() {
+        return canalContact;
+    }
+
+    public String contact() {
+        return contact;
+    }
+
+    public String numeroAllocataire() {
+        return numeroAllocataire;
+    }
+
+    public String foyer() {
+        return foyer;
+    }
+
+    public LocalDate consentementDonneLe() {
+        return consentementDonneLe;
+    }
+
+    public String consentementPortee() {
+        return consentementPortee;
+    }
+
+    public LocalDate consentementRetireLe() {
+        return consentementRetireLe;
+    }
+
+    public String creePar() {
+        return creePar;
+    }
+
+    public long version() {
+        return version;
+    }
+}

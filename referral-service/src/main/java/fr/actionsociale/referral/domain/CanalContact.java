@@ -1,0 +1,5 @@
+package fr.actionsociale.referral.domain;
+
+public enum CanalContact {
+    TELEPHONE, COURRIEL, COURRIER, VISITE
+}

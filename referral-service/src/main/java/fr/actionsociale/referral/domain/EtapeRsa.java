@@ -1,0 +1,108 @@
+package fr.actionsociale.referral.domain;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import fr.actionsociale.commons.probleme.EtatInvalideException;
+import fr.actionsociale.commons.probleme.RegleMetierException;
+
+/** One step of a person's RSA path, with its due date; late only once its deadline has passed without it being done. */
+@Entity
+@Table(name = "etape_rsa")
+public class EtapeRsa {
+
+    @Id
+    private UUID id;
+    @Column(name = "beneficiaire_id")
+    private UUID beneficiaireId;
+    @Column(name = "droit_id")
+    private UUID droitId;
+    @Enumerated(EnumType.STRING)
+    private TypeEtapeRsa type;
+    @Column(name = "date_depart")
+    private LocalDate dateDepart;
+    @Column(name = "date_limite")
+    private LocalDate dateLimite;
+    @Column(name = "faite_le")
+    private LocalDate faiteLe;
+    private String structure;
+
+    protected EtapeRsa() {
+    }
+
+    public EtapeRsa(UUID beneficiaireId, UUID droitId, TypeEtapeRsa type, LocalDate depart, String structure) {
+        this.id = UUID.randomUUID();
+        this.beneficiaireId = beneficiaireId;
+        this.droitId = droitId;
+        this.type = type;
+        this.dateDepart = depart;
+        this.dateLimite = type.limite(depart);
+        this.structure = structure;
+    }
+
+    public void faire(LocalDate le, LocalDate aujourdHui) {
+        if (faiteLe != null) {
+            throw new EtatInvalideException("L'étape « " + type.libelle() + " » est déjà faite (le " + faiteLe + ").");
+        }
+        if (le.isAfter(aujourdHui)) {
+            throw new RegleMetierException("date", "ne peut pas être dans le futur");
+        }
+        if (le.isBefore(dateDepart)) {
+            throw new RegleMetierException("date", "ne peut pas précéder le départ du délai (" + dateDepart + ")");
+        }
+        faiteLe = le;
+    }
+
+    public void confierA(String structure) {
+        this.structure = structure;
+    }
+
+    /** Late: not done and its deadline is past (the due day itself is not late). */
+    public boolean enRetardAu(LocalDate jour) {
+        return faiteLe == null && jour.isAfter(dateLimite);
+    }
+
+    /** Done within its deadline. */
+    public boolean faiteDansLeDelai() {
+        return faiteLe != null && !faiteLe.isAfter(dateLimite);
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public UUID beneficiaireId() {
+        return beneficiaireId;
+    }
+
+    public UUID droitId() {
+        return droitId;
+    }
+
+    public TypeEtapeRsa type() {
+        return type;
+    }
+
+    public LocalDate dateDepart() {
+        return dateDepart;
+    }
+
+    public LocalDate dateLimite() {
+        return dateLimite;
+    }
+
+    public LocalDate faiteLe() {
+        return faiteLe;
+    }
+
+    public String structure() {
+        return structure;
+    }
+}

@@ -1,0 +1,72 @@
+package fr.actionsociale.referral.messaging;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
+
+import fr.actionsociale.referral.domain.Beneficiaire;
+import fr.actionsociale.referral.domain.Droit;
+import fr.actionsociale.referral.domain.DroitVise;
+import fr.actionsociale.referral.domain.EtatDroit;
+import fr.actionsociale.referral.domain.Orientation;
+
+/**
+ * The data of the events referral-service publishes besides orientation-faite (schemas under /schemas/). A person is only their
+ * opaque reference; no name, contact, CAF number or free text ever goes into one.
+ */
+public final class Evenements {
+
+    private Evenements() {
+    }
+
+    /** orientation-acceptee, orientation-refusee, orientation-cloturee. */
+    public record OrientationSuivie(UUID orientationId, String beneficiaire, String structure, String commune, String statut, LocalDate date,
+            UUID remplaceePar) {
+
+        public static String type(Orientation o) {
+            return switch (o.statut()) {
+                case ACCEPTEE -> "orientation-acceptee";
+                case REFUSEE -> "orientation-refusee";
+                case CLOTUREE -> "orientation-cloturee";
+                default -> throw new IllegalStateException("pas d'événement pour " + o.statut());
+            };
+        }
+
+        public static OrientationSuivie de(Orientation o, LocalDate date, UUID remplaceePar) {
+            return new OrientationSuivie(o.id(), o.beneficiaire(), o.structure(), o.commune(), o.statut().name(), date, remplaceePar);
+        }
+    }
+
+    /** droit-demande, droit-ouvert, droit-refuse, droit-ferme. */
+    public record DroitChange(UUID droitId, String beneficiaire, DroitVise droit, String institution, EtatDroit etat, LocalDate date, String commune,
+            UUID orientationId) {
+
+        /** @return the topic for this state, or null when no event tells it (potential, abandoned) */
+        public static String type(EtatDroit etat) {
+            return switch (etat) {
+                case DEMANDE -> "droit-demande";
+                case OUVERT -> "droit-ouvert";
+                case REFUSE -> "droit-refuse";
+                case FERME, SUSPENDU -> "droit-ferme";
+                default -> null;
+            };
+        }
+
+        public static DroitChange de(Droit d, Beneficiaire b) {
+            return new DroitChange(d.id(), b.reference(), d.type(), d.institution() == null ? "inconnue" : d.institution(), d.etat(), d.dateEtat(),
+                    b.commune(), d.orientationId());
+        }
+    }
+
+    public record ConsentementRetire(String beneficiaire, LocalDate date) {
+        public static final String TYPE = "consentement-retire";
+    }
+
+    public record RdvDroitsTenu(String beneficiaire, String commune, LocalDate date, String tenuPar, List<DroitVise> droitsExamines,
+            List<DroitVise> droitsPotentiels) {
+        public static final String TYPE = "rdv-droits-tenu";
+    }
+
+    public static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+}

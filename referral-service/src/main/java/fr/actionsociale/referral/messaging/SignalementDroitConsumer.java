@@ -1,0 +1,73 @@
+package fr.actionsociale.referral.messaging;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import fr.actionsociale.commons.evenement.EvenementRecu;
+import fr.actionsociale.commons.inbox.EvenementInvalideException;
+import fr.actionsociale.commons.inbox.Inbox;
+import fr.actionsociale.commons.outbox.OutboxConfig;
+import fr.actionsociale.commons.probleme.ProblemeException;
+import fr.actionsociale.commons.probleme.RegleMetierException;
+import fr.actionsociale.referral.domain.DroitVise;
+import fr.actionsociale.referral.domain.EtatDroit;
+import fr.actionsociale.referral.service.DroitService;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+
+/**
+ * Rights reported by the institutions as CloudEvents on droit-ouvert, droit-refuse and droit-ferme: applied once each, like a
+ * report over REST. This service re-publishes on the same topics for the others; its own events are recognised by their source
+ * and skipped.
+ */
+@ApplicationScoped
+public class SignalementDroitConsumer {
+
+    private final Inbox inbox;
+    private final DroitService droits;
+    private final String source;
+
+    SignalementDroitConsumer(Inbox inbox, DroitService droits, OutboxConfig outbox) {
+        this.inbox = inbox;
+        this.droits = droits;
+        this.source = outbox.source();
+    }
+
+    @Incoming("droit-ouvert")
+    @Blocking
+    public void ouverts(ConsumerRecords<String, String> records) {
+        inbox.appliquer("droit-ouvert", "signalements-droits", records, this::appliquer);
+    }
+
+    @Incoming("droit-refuse")
+    @Blocking
+    public void refuses(ConsumerRecords<String, String> records) {
+        inbox.appliquer("droit-refuse", "signalements-droits", records, this::appliquer);
+    }
+
+    @Incoming("droit-ferme")
+    @Blocking
+    public void fermes(ConsumerRecords<String, String> records) {
+        inbox.appliquer("droit-ferme", "signalements-droits", records, this::appliquer);
+    }
+
+    void appliquer(EvenementRecu e) {
+        if (source.equals(e.source())) {
+            return; // our own re-publication
+        }
+        try {
+            droits.signaler(e.texte("beneficiaire"), DroitVise.valueOf(e.texte("droit")), EtatDroit.valueOf(e.texte("etat")),
+                    LocalDate.parse(e.texte("date")), e.texte("institution"));
+        } catch (RegleMetierException ex) {
+            throw new EvenementInvalideException(ex.champ() + " : " + ex.raison());
+        } catch (ProblemeException ex) {
+            throw new EvenementInvalideException(ex.probleme().detail());
+        } catch (IllegalArgumentException | NullPointerException | DateTimeParseException ex) {
+            throw new EvenementInvalideException("signalement illisible : " + ex.getMessage());
+        }
+    }
+}

@@ -1,0 +1,206 @@
+package fr.actionsociale.referral.rest;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import fr.actionsociale.commons.Formats;
+import fr.actionsociale.commons.idempotence.Idempotence;
+import fr.actionsociale.commons.securite.Appelant;
+import fr.actionsociale.commons.securite.Roles;
+import fr.actionsociale.referral.domain.Beneficiaire;
+import fr.actionsociale.referral.domain.CanalContact;
+import fr.actionsociale.referral.domain.Droit;
+import fr.actionsociale.referral.domain.DroitVise;
+import fr.actionsociale.referral.domain.EtapeRsa;
+import fr.actionsociale.referral.service.BeneficiaireService;
+import fr.actionsociale.referral.service.DroitService;
+import fr.actionsociale.referral.service.OrientationService;
+import fr.actionsociale.referral.service.SuiviService;
+
+/** Beneficiaries: identity, consent, RDV des droits, and their record as the caller may see it. */
+@Path("/beneficiaires")
+@Tag(name = "Bénéficiaires")
+@Produces(MediaType.APPLICATION_JSON)
+@SecurityRequirement(name = "jeton")
+public class BeneficiaireResource {
+
+    static final String MOTIF = "X-Motif-Acces";
+
+    private final BeneficiaireService beneficiaires;
+    private final DroitService droits;
+    private final OrientationService orientations;
+    private final SuiviService suivi;
+    private final Appelant appelant;
+    private final Idempotence idempotence;
+
+    BeneficiaireResource(BeneficiaireService beneficiaires, DroitService droits, OrientationService orientations, SuiviService suivi, Appelant appelant,
+            Idempotence idempotence) {
+        this.beneficiaires = beneficiaires;
+        this.droits = droits;
+        this.orientations = orientations;
+        this.suivi = suivi;
+        this.appelant = appelant;
+        this.idempotence = idempotence;
+    }
+
+    @Schema(name = "BeneficiaireRequete", description = "L'identité se limite à ce dont le suivi a besoin")
+    public record BeneficiaireRequete(
+            @Size(max = 100, message = "ne doit pas dépasser 100 caractères") String nom,
+            @Size(max = 100, message = "ne doit pas dépasser 100 caractères") String prenom,
+            LocalDate dateNaissance,
+            @NotBlank(message = "est obligatoire") @Pattern(regexp = Formats.CODE_INSEE, message = Formats.CODE_INSEE_RAISON) String commune,
+            @Size(max = 100, message = "ne doit pas dépasser 100 caractères") @Schema(example = "Bellevue") String quartier,
+            CanalContact canalContact,
+            @Size(max = 200, message = "ne doit pas dépasser 200 caractères") String contact,
+            @Pattern(regexp = "^[0-9]{7,13}$", message = "doit être un numéro d'allocataire de 7 à 13 chiffres") String numeroAllocataire,
+            @Size(max = 30, message = "ne doit pas dépasser 30 caractères") @Schema(example = "isole") String foyer) {
+    }
+
+    @Schema(name = "Beneficiaire")
+    public record BeneficiaireVue(String reference, String nom, String prenom, LocalDate dateNaissance, String commune, String quartier,
+            String canalContact, String contact, String foyer, LocalDate consentementDonneLe, String consentementPortee,
+            LocalDate consentementRetireLe, String creePar) {
+        static BeneficiaireVue de(Beneficiaire b) {
+            return new BeneficiaireVue(b.reference(), b.nom(), b.prenom(), b.dateNaissance(), b.commune(), b.quartier(),
+                    b.canalContact() == null ? null : b.canalContact().name(), b.contact(), b.foyer(), b.consentementDonneLe(),
+                    b.consentementPortee(), b.consentementRetireLe(), b.creePar());
+        }
+    }
+
+    @Schema(name = "ConsentementRequete")
+    public record ConsentementRequete(@NotNull(message = "est obligatoire") LocalDate date,
+            @Schema(description = "Institutions avec lesquelles partager ; vide = celles vers lesquelles la personne est orientée")
+            List<@Pattern(regexp = Formats.CODE_INSTITUTION, message = Formats.CODE_INSTITUTION_RAISON) String> portee) {
+    }
+
+    @Schema(name = "RetraitRequete")
+    public record RetraitRequete(@NotNull(message = "est obligatoire") LocalDate date) {
+    }
+
+    @Schema(name = "RdvDesDroitsRequete")
+    public record RdvRequete(@NotNull(message = "est obligatoire") LocalDate date,
+            @NotNull(message = "est obligatoire") @NotEmpty(message = "au moins un droit examiné") List<@NotNull(message = "ne doit pas être nul") DroitVise> droitsExamines,
+            @NotNull(message = "est obligatoire") List<@NotNull(message = "ne doit pas être nul") DroitVise> droitsPotentiels) {
+    }
+
+    @Schema(name = "Droit")
+    public record DroitVue(UUID id, String droit, String etat, String institution, UUID orientationId, String source, LocalDate identifieLe,
+            LocalDate demandeLe, LocalDate ouvertLe, LocalDate refuseLe, LocalDate abandonneLe, LocalDate fermeLe) {
+        static DroitVue de(Droit d) {
+            return new DroitVue(d.id(), d.type().name(), d.etat().name(), d.institution(), d.orientationId(), d.source().name(), d.identifieLe(),
+                    d.demandeLe(), d.ouvertLe(), d.refuseLe(), d.abandonneLe(), d.fermeLe());
+        }
+    }
+
+    @Schema(name = "EtapeRsa")
+    public record EtapeVue(UUID id, String type, String libelle, LocalDate depart, LocalDate dateLimite, LocalDate faiteLe, String structure,
+            boolean enRetard) {
+        static EtapeVue de(EtapeRsa e, LocalDate aujourdHui) {
+            return new EtapeVue(e.id(), e.type().name(), e.type().libelle(), e.dateDepart(), e.dateLimite(), e.faiteLe(), e.structure(),
+                    e.enRetardAu(aujourdHui));
+        }
+    }
+
+    @Schema(name = "Dossier", description = "Ce que l'appelant peut voir d'une personne ; sa lecture est journalisée")
+    public record DossierVue(BeneficiaireVue beneficiaire, List<DroitVue> droits, List<OrientationVue> orientations, List<EtapeVue> parcoursRsa) {
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.AGENT, Roles.ADMIN })
+    @Transactional
+    @Operation(summary = "Inscrire un bénéficiaire", description = "Répond sa référence opaque (ben-…), seule à circuler hors de ce service.")
+    public Response inscrire(@HeaderParam(Idempotence.ENTETE) String cle,
+            @Valid @NotNull(message = "le corps de la requête est obligatoire") BeneficiaireRequete r) {
+        return idempotence.executer(cle, Idempotence.portee("POST /beneficiaires", appelant.institution()), r, () -> {
+            Beneficiaire b = beneficiaires.inscrire(r.nom(), r.prenom(), r.dateNaissance(), r.commune(), r.quartier(), r.canalContact(), r.contact(),
+                    r.numeroAllocataire(), r.foyer());
+            return Response.created(URI.create("/beneficiaires/" + b.reference())).entity(BeneficiaireVue.de(b)).build();
+        });
+    }
+
+    @GET
+    @Path("/{reference}")
+    @RolesAllowed({ Roles.AGENT, Roles.GESTIONNAIRE, Roles.ADMIN })
+    @Transactional
+    @Operation(summary = "Le dossier d'une personne", description = "Pour la structure qui l'a inscrite, qui l'a orientée, ou vers laquelle elle est "
+            + "orientée et avec laquelle elle a consenti au partage. Toute lecture est journalisée (qui, quand, pourquoi : en-tête X-Motif-Acces).")
+    public DossierVue lire(@PathParam("reference") String reference,
+            @Parameter(description = "Pourquoi ce dossier est lu") @HeaderParam(MOTIF) String motif) {
+        Beneficiaire b = beneficiaires.lire(reference, motif);
+        LocalDate aujourdHui = beneficiaires.aujourdHui();
+        return new DossierVue(BeneficiaireVue.de(b), droits.droits(b.id()).stream().map(DroitVue::de).toList(),
+                orientations.deLaPersonne(b.id()).stream().map(OrientationVue::de).toList(),
+                suivi.etapes(b.id()).stream().map(e -> EtapeVue.de(e, aujourdHui)).toList());
+    }
+
+    @GET
+    @Path("/{reference}/acces")
+    @RolesAllowed({ Roles.AGENT, Roles.GESTIONNAIRE, Roles.ADMIN })
+    @Operation(summary = "Qui a lu ce dossier, quand et pourquoi")
+    public List<BeneficiaireService.Acces> acces(@PathParam("reference") String reference) {
+        return beneficiaires.acces(beneficiaires.accessible(reference));
+    }
+
+    @POST
+    @Path("/{reference}/consentement")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.AGENT, Roles.ADMIN })
+    @Transactional
+    @Operation(summary = "Recueillir le consentement au partage", description = "Date et portée.")
+    public BeneficiaireVue consentir(@PathParam("reference") String reference,
+            @Valid @NotNull(message = "le corps de la requête est obligatoire") ConsentementRequete r) {
+        return BeneficiaireVue.de(beneficiaires.consentir(reference, r.date(), r.portee()));
+    }
+
+    @POST
+    @Path("/{reference}/consentement/retrait")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.AGENT, Roles.ADMIN })
+    @Transactional
+    @Operation(summary = "Retirer le consentement", description = "Arrête tout partage ultérieur et publie consentement-retire.")
+    public BeneficiaireVue retirer(@PathParam("reference") String reference,
+            @Valid @NotNull(message = "le corps de la requête est obligatoire") RetraitRequete r) {
+        return BeneficiaireVue.de(beneficiaires.retirerConsentement(reference, r.date()));
+    }
+
+    @POST
+    @Path("/{reference}/rdv-des-droits")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.AGENT, Roles.ADMIN })
+    @Transactional
+    @Operation(summary = "Tenir un RDV des droits", description = "Les droits examinés et ceux trouvés potentiellement ouverts, chacun suivi ensuite. "
+            + "Publie rdv-droits-tenu.")
+    public Response rdv(@PathParam("reference") String reference, @Valid @NotNull(message = "le corps de la requête est obligatoire") RdvRequete r) {
+        List<Droit> crees = droits.rdvDesDroits(reference, r.date(), EnumSet.copyOf(r.droitsExamines()),
+                r.droitsPotentiels().isEmpty() ? EnumSet.noneOf(DroitVise.class) : EnumSet.copyOf(r.droitsPotentiels()));
+        return Response.status(Response.Status.CREATED).entity(crees.stream().map(DroitVue::de).toList()).build();
+    }
+}

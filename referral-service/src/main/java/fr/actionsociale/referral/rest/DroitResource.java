@@ -1,0 +1,92 @@
+package fr.actionsociale.referral.rest;
+
+import java.time.LocalDate;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import fr.actionsociale.commons.Formats;
+import fr.actionsociale.commons.probleme.ProblemeException;
+import fr.actionsociale.commons.probleme.TypeProbleme;
+import fr.actionsociale.commons.securite.Appelant;
+import fr.actionsociale.commons.securite.Roles;
+import fr.actionsociale.referral.domain.DroitVise;
+import fr.actionsociale.referral.domain.EtatDroit;
+import fr.actionsociale.referral.service.DroitService;
+
+/** The follow-up of each right until it is opened, and the facts the institutions report about it. */
+@Path("/droits")
+@Tag(name = "Droits")
+@Produces(MediaType.APPLICATION_JSON)
+@SecurityRequirement(name = "jeton")
+public class DroitResource {
+
+    private final DroitService droits;
+    private final Appelant appelant;
+
+    DroitResource(DroitService droits, Appelant appelant) {
+        this.droits = droits;
+        this.appelant = appelant;
+    }
+
+    @Schema(name = "EtatDroitRequete")
+    public record EtatRequete(@NotNull(message = "est obligatoire") EtatDroit etat, @NotNull(message = "est obligatoire") LocalDate date,
+            @Pattern(regexp = Formats.CODE_INSTITUTION, message = Formats.CODE_INSTITUTION_RAISON)
+            @Schema(description = "L'institution qui sert le droit, si elle n'est pas encore connue") String institution) {
+    }
+
+    @Schema(name = "SignalementRequete", description = "Un fait sur le droit d'une personne, signalé par l'institution qui le sert")
+    public record SignalementRequete(
+            @NotBlank(message = "est obligatoire") @Pattern(regexp = "^ben-[0-9a-f]{12}$", message = "doit être une référence de bénéficiaire (ben-…)")
+            String beneficiaire,
+            @NotNull(message = "est obligatoire") DroitVise droit,
+            @NotNull(message = "est obligatoire") EtatDroit etat,
+            @NotNull(message = "est obligatoire") LocalDate date) {
+    }
+
+    @POST
+    @Path("/{id}/etat")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.AGENT, Roles.PARTENAIRE, Roles.ADMIN })
+    @Transactional
+    @Operation(summary = "Faire avancer un droit", description = "potentiel → demandé → ouvert | refusé | abandonné ; ouvert → suspendu | fermé. "
+            + "Une date ni future ni antérieure à l'étape précédente. Publie droit-demande, droit-ouvert, droit-refuse ou droit-ferme.")
+    public BeneficiaireResource.DroitVue passer(@PathParam("id") String id, @Valid @NotNull(message = "le corps de la requête est obligatoire") EtatRequete r) {
+        return BeneficiaireResource.DroitVue.de(droits.passer(ProblemeException.uuid("id", id), r.etat(), r.date(), r.institution()));
+    }
+
+    @POST
+    @Path("/signalements")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.PARTENAIRE, Roles.ADMIN })
+    @Transactional
+    @Operation(summary = "Signaler un droit demandé, ouvert, refusé ou fermé", description = "Par l'institution partenaire (celle du jeton), comme "
+            + "un CloudEvent publié sur droit-ouvert et ses voisins : le suivi de l'orientation est mis à jour et le fait ré-émis pour les autres. "
+            + "Un signalement répété ne change rien.")
+    public Response signaler(@Valid @NotNull(message = "le corps de la requête est obligatoire") SignalementRequete r) {
+        if (r.etat() == EtatDroit.POTENTIEL || r.etat() == EtatDroit.ABANDONNE) {
+            throw ProblemeException.champInvalide("etat", "une institution signale un droit DEMANDE, OUVERT, REFUSE, SUSPENDU ou FERME");
+        }
+        if (appelant.institution() == null) {
+            throw new ProblemeException(TypeProbleme.ACCES_REFUSE, "Le jeton ne nomme pas d'institution.");
+        }
+        boolean nouveau = droits.signaler(r.beneficiaire(), r.droit(), r.etat(), r.date(), appelant.institution());
+        return Response.status(nouveau ? Response.Status.CREATED : Response.Status.OK).build();
+    }
+}

@@ -1,0 +1,80 @@
+package fr.actionsociale.referral.rest;
+
+import java.net.URI;
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import fr.actionsociale.commons.Formats;
+import fr.actionsociale.commons.securite.Roles;
+import fr.actionsociale.referral.domain.Structure;
+import fr.actionsociale.referral.domain.TypeStructure;
+import fr.actionsociale.referral.service.StructureService;
+
+/** The structures de droit commun people are oriented to. */
+@Path("/structures")
+@Tag(name = "Structures")
+@Produces(MediaType.APPLICATION_JSON)
+@SecurityRequirement(name = "jeton")
+public class StructureResource {
+
+    private final StructureService structures;
+
+    StructureResource(StructureService structures) {
+        this.structures = structures;
+    }
+
+    @Schema(name = "StructureRequete")
+    public record StructureRequete(
+            @NotBlank(message = "est obligatoire") @Size(max = 64, message = "ne doit pas dépasser 64 caractères")
+            @Pattern(regexp = Formats.CODE_INSTITUTION, message = Formats.CODE_INSTITUTION_RAISON) @Schema(example = "mission-locale-redon") String code,
+            @NotBlank(message = "est obligatoire") @Size(max = 300, message = "ne doit pas dépasser 300 caractères") String nom,
+            @NotNull(message = "est obligatoire") TypeStructure type,
+            @Size(max = 200, message = "au plus 200 communes")
+            List<@Pattern(regexp = Formats.CODE_INSEE, message = Formats.CODE_INSEE_RAISON) String> communes,
+            @Size(max = 500, message = "ne doit pas dépasser 500 caractères")
+            @Schema(description = "Contact privilégié pour les situations bloquées ou urgentes (seed 001)") String contactPrivilegie) {
+    }
+
+    @Schema(name = "Structure")
+    public record StructureVue(String code, String nom, String type, List<String> communes, String contactPrivilegie) {
+        static StructureVue de(Structure s) {
+            return new StructureVue(s.code(), s.nom(), s.type().name(), s.communes(), s.contactPrivilegie());
+        }
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.ADMIN)
+    @Transactional
+    @Operation(summary = "Enregistrer une structure")
+    public Response enregistrer(@Valid @NotNull(message = "le corps de la requête est obligatoire") StructureRequete r) {
+        Structure s = structures.enregistrer(r.code(), r.nom(), r.type(), r.communes() == null ? List.of() : r.communes(), r.contactPrivilegie());
+        return Response.created(URI.create("/structures/" + s.code())).entity(StructureVue.de(s)).build();
+    }
+
+    @GET
+    @RolesAllowed({ Roles.AGENT, Roles.COORDINATEUR, Roles.GESTIONNAIRE, Roles.PARTENAIRE, Roles.ADMIN })
+    @Operation(summary = "Les structures")
+    public List<StructureVue> lister() {
+        return structures.lister().stream().map(StructureVue::de).toList();
+    }
+}

@@ -1,0 +1,77 @@
+package fr.actionsociale.referral.rest;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import fr.actionsociale.commons.probleme.ProblemeException;
+import fr.actionsociale.commons.securite.Roles;
+import fr.actionsociale.referral.service.BeneficiaireService;
+import fr.actionsociale.referral.service.SuiviService;
+
+/** The RSA path's worklist of each structure. */
+@Path("/suivi")
+@Tag(name = "Suivi du parcours RSA")
+@Produces(MediaType.APPLICATION_JSON)
+@SecurityRequirement(name = "jeton")
+public class SuiviResource {
+
+    private final SuiviService suivi;
+    private final BeneficiaireService beneficiaires;
+
+    SuiviResource(SuiviService suivi, BeneficiaireService beneficiaires) {
+        this.suivi = suivi;
+        this.beneficiaires = beneficiaires;
+    }
+
+    @Schema(name = "ATraiter")
+    public record ATraiterVue(BeneficiaireResource.EtapeVue etape, String beneficiaire, String commune, boolean enRetard, long joursRestants) {
+    }
+
+    @GET
+    @Path("/a-traiter")
+    @RolesAllowed({ Roles.AGENT, Roles.ADMIN })
+    @Operation(summary = "Liste de travail d'une structure", description = "Les étapes du parcours RSA en retard (délai passé) ou dues dans les "
+            + "prochains jours ; les plus anciennes d'abord. Une étape n'est en retard qu'une fois son délai passé.")
+    public List<ATraiterVue> aTraiter(@QueryParam("structure") @NotBlank(message = "est obligatoire") String structure,
+            @QueryParam("jours") @DefaultValue("7") @Min(value = 0, message = "doit être positif ou nul") @Max(value = 365, message = "ne doit pas dépasser 365") int jours) {
+        LocalDate aujourdHui = beneficiaires.aujourdHui();
+        return suivi.aTraiter(structure, jours).stream().map(a -> new ATraiterVue(BeneficiaireResource.EtapeVue.de(a.etape(), aujourdHui),
+                a.beneficiaire(), a.commune(), a.enRetard(), a.joursRestants())).toList();
+    }
+
+    @Schema(name = "EtapeFaiteRequete")
+    public record FaiteRequete(@NotNull(message = "est obligatoire") LocalDate date) {
+    }
+
+    @POST
+    @Path("/etapes/{id}/faite")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.AGENT, Roles.ADMIN })
+    @Transactional
+    @Operation(summary = "Marquer une étape faite", description = "Première invitation envoyée, premier contrat signé…")
+    public BeneficiaireResource.EtapeVue faire(@PathParam("id") String id, @Valid @NotNull(message = "le corps de la requête est obligatoire") FaiteRequete r) {
+        return BeneficiaireResource.EtapeVue.de(suivi.faire(ProblemeException.uuid("id", id), r.date()), beneficiaires.aujourdHui());
+    }
+}

@@ -1,0 +1,129 @@
+package fr.actionsociale.referral.service;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import fr.actionsociale.commons.outbox.Outbox;
+import fr.actionsociale.commons.probleme.ProblemeException;
+import fr.actionsociale.commons.securite.Appelant;
+import fr.actionsociale.commons.securite.Roles;
+import fr.actionsociale.referral.domain.Beneficiaire;
+import fr.actionsociale.referral.domain.CanalContact;
+import fr.actionsociale.referral.messaging.Evenements;
+
+/** Beneficiaries, their consent, and who may read their record (every read is logged). */
+@ApplicationScoped
+public class BeneficiaireService {
+
+    private final EntityManager em;
+    private final Outbox outbox;
+    private final Appelant appelant;
+    private final Clock horloge = Clock.system(Evenements.PARIS);
+
+    BeneficiaireService(EntityManager em, Outbox outbox, Appelant appelant) {
+        this.em = em;
+        this.outbox = outbox;
+        this.appelant = appelant;
+    }
+
+    public LocalDate aujourdHui() {
+        return LocalDate.now(horloge);
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Beneficiaire inscrire(String nom, String prenom, LocalDate naissance, String commune, String quartier, CanalContact canal, String contact,
+            String numeroAllocataire, String foyer) {
+        if (numeroAllocataire != null && parAllocataire(numeroAllocataire).isPresent()) {
+            throw ProblemeException.conflit("Un bénéficiaire porte déjà ce numéro d'allocataire.");
+        }
+        Beneficiaire b = Beneficiaire.inscrire(nom, prenom, naissance, commune, quartier, canal, contact, numeroAllocataire, foyer,
+                appelant.institution(), aujourdHui());
+        em.persist(b);
+        return b;
+    }
+
+    public Optional<Beneficiaire> parReference(String reference) {
+        return em.createQuery("from Beneficiaire where reference = :r", Beneficiaire.class).setParameter("r", reference).getResultStream().findFirst();
+    }
+
+    public Optional<Beneficiaire> parAllocataire(String numero) {
+        return em.createQuery("from Beneficiaire where numeroAllocataire = :n", Beneficiaire.class).setParameter("n", numero).getResultStream()
+                .findFirst();
+    }
+
+    /**
+     * The person, if the caller may see them: an administrator; an agent or gestionnaire of the structure that registered them,
+     * of a structure that oriented them, or of a structure they were oriented to and with which they agreed to share. Anyone else
+     * gets a 404, as for an unknown person: the answer never tells that the person exists.
+     */
+    public Beneficiaire accessible(String reference) {
+        Beneficiaire b = parReference(reference).orElseThrow(() -> ProblemeException.introuvable("Bénéficiaire", reference));
+        if (!peutVoir(b)) {
+            throw ProblemeException.introuvable("Bénéficiaire", reference);
+        }
+        return b;
+    }
+
+    public boolean peutVoir(Beneficiaire b) {
+        if (appelant.a(Roles.ADMIN)) {
+            return true;
+        }
+        if (!appelant.a(Roles.AGENT) && !appelant.a(Roles.GESTIONNAIRE)) {
+            return false; // coordinators and partners see aggregates, never a person
+        }
+        String inst = appelant.institution();
+        if (inst.equals(b.creePar())) {
+            return true;
+        }
+        long parLui = em.createQuery("select count(o) from Orientation o where o.beneficiaireId = :b and o.orientePar = :i", Long.class)
+                .setParameter("b", b.id()).setParameter("i", inst).getSingleResult();
+        if (parLui > 0) {
+            return true;
+        }
+        long versLui = em.createQuery("select count(o) from Orientation o where o.beneficiaireId = :b and o.structure = :i", Long.class)
+                .setParameter("b", b.id()).setParameter("i", inst).getSingleResult();
+        return versLui > 0 && b.partageAvec(inst);
+    }
+
+    /** Reads the record and logs who read it, when and why. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Beneficiaire lire(String reference, String motif) {
+        Beneficiaire b = accessible(reference);
+        em.createNativeQuery("insert into acces_dossier (beneficiaire_id, lecteur, institution, motif) values (?1, ?2, ?3, ?4)")
+                .setParameter(1, b.id()).setParameter(2, appelant.identifiant()).setParameter(3, appelant.institution())
+                .setParameter(4, motif == null || motif.isBlank() ? "suivi" : motif).executeUpdate();
+        return b;
+    }
+
+    public record Acces(String lecteur, String institution, String motif, java.time.OffsetDateTime luLe) {
+    }
+
+    public List<Acces> acces(Beneficiaire b) {
+        List<?> lignes = em.createNativeQuery("select lecteur, institution, motif, lu_le from acces_dossier where beneficiaire_id = ?1 order by lu_le")
+                .setParameter(1, b.id()).getResultList();
+        return lignes.stream().map(o -> (Object[]) o).map(l -> new Acces((String) l[0], (String) l[1], (String) l[2],
+                l[3] instanceof java.time.OffsetDateTime t ? t : ((java.time.Instant) l[3]).atOffset(java.time.ZoneOffset.UTC))).toList();
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Beneficiaire consentir(String reference, LocalDate le, List<String> portee) {
+        Beneficiaire b = accessible(reference);
+        b.consentir(le, portee, aujourdHui());
+        return b;
+    }
+
+    /** Withdrawal stops further sharing at once, and tells the institutions through consentement-retire. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Beneficiaire retirerConsentement(String reference, LocalDate le) {
+        Beneficiaire b = accessible(reference);
+        b.retirerConsentement(le, aujourdHui());
+        outbox.publier(Evenements.ConsentementRetire.TYPE, b.reference(), new Evenements.ConsentementRetire(b.reference(), le));
+        return b;
+    }
+}

@@ -1,0 +1,170 @@
+package fr.actionsociale.referral.service;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import fr.actionsociale.commons.outbox.Outbox;
+import fr.actionsociale.commons.probleme.ProblemeException;
+import fr.actionsociale.commons.probleme.RegleMetierException;
+import fr.actionsociale.commons.securite.Appelant;
+import fr.actionsociale.commons.securite.Roles;
+import fr.actionsociale.referral.domain.Beneficiaire;
+import fr.actionsociale.referral.domain.Droit;
+import fr.actionsociale.referral.domain.DroitVise;
+import fr.actionsociale.referral.domain.EtapeRsa;
+import fr.actionsociale.referral.domain.EtatDroit;
+import fr.actionsociale.referral.domain.Orientation;
+import fr.actionsociale.referral.domain.TypeEtapeRsa;
+import fr.actionsociale.referral.messaging.Evenements;
+
+/** Rights found at a RDV des droits and followed until opened; reports from the institutions; the RSA clocks they start. */
+@ApplicationScoped
+public class DroitService {
+
+    private final EntityManager em;
+    private final Outbox outbox;
+    private final BeneficiaireService beneficiaires;
+    private final Appelant appelant;
+
+    DroitService(EntityManager em, Outbox outbox, BeneficiaireService beneficiaires, Appelant appelant) {
+        this.em = em;
+        this.outbox = outbox;
+        this.beneficiaires = beneficiaires;
+        this.appelant = appelant;
+    }
+
+    /** A RDV des droits: the rights examined, and those found potentially open, each then followed. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<Droit> rdvDesDroits(String reference, LocalDate le, Set<DroitVise> examines, Set<DroitVise> potentiels) {
+        Beneficiaire b = beneficiaires.accessible(reference);
+        if (!examines.containsAll(potentiels)) {
+            throw new RegleMetierException("droitsPotentiels", "un droit trouvé potentiellement ouvert doit avoir été examiné");
+        }
+        List<Droit> crees = new ArrayList<>();
+        for (DroitVise type : potentiels) {
+            if (enCours(b.id(), type).isPresent()) {
+                continue; // already followed: the RDV confirms it
+            }
+            Droit d = Droit.identifier(b.id(), type, null, Droit.Source.RDV_DES_DROITS, le, beneficiaires.aujourdHui());
+            em.persist(d);
+            crees.add(d);
+        }
+        outbox.publier(Evenements.RdvDroitsTenu.TYPE, b.reference(), new Evenements.RdvDroitsTenu(b.reference(), b.commune(), le,
+                appelant.institution(), examines.stream().sorted().toList(), potentiels.stream().sorted().toList()));
+        return crees;
+    }
+
+    public Optional<Droit> enCours(UUID beneficiaireId, DroitVise type) {
+        return em.createQuery("from Droit where beneficiaireId = :b and type = :t and etat in :e", Droit.class).setParameter("b", beneficiaireId)
+                .setParameter("t", type).setParameter("e", EnumSet.of(EtatDroit.POTENTIEL, EtatDroit.DEMANDE, EtatDroit.OUVERT, EtatDroit.SUSPENDU))
+                .getResultStream().findFirst();
+    }
+
+    public List<Droit> droits(UUID beneficiaireId) {
+        return em.createQuery("from Droit where beneficiaireId = :b order by identifieLe, type", Droit.class).setParameter("b", beneficiaireId)
+                .getResultList();
+    }
+
+    public Droit trouver(UUID id) {
+        Droit d = em.find(Droit.class, id);
+        if (d == null) {
+            throw ProblemeException.introuvable("Droit", id);
+        }
+        return d;
+    }
+
+    /**
+     * An agent (who may see the person) or the partner institution that serves the right moves it along its lifecycle; the fact
+     * is published for the others.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Droit passer(UUID droitId, EtatDroit cible, LocalDate le, String institution) {
+        Droit d = trouver(droitId);
+        Beneficiaire b = em.find(Beneficiaire.class, d.beneficiaireId());
+        boolean partenaireDuDroit = appelant.a(Roles.PARTENAIRE) && appelant.institution().equals(d.institution());
+        if (!partenaireDuDroit && !beneficiaires.peutVoir(b)) {
+            throw ProblemeException.introuvable("Droit", droitId);
+        }
+        if (institution != null) {
+            d.rattacher(d.orientationId(), institution);
+        }
+        appliquer(d, b, cible, le);
+        return d;
+    }
+
+    /**
+     * A partner reports a fact about a person's right (over REST or as a CloudEvent): the right is created if nobody had found it,
+     * and moved to the state reported. An institution that opens or refuses a right has received its request: that step is
+     * recorded on the same date if it was missing.
+     *
+     * @return false when the fact was already known (a repeated report)
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean signaler(String reference, DroitVise type, EtatDroit etat, LocalDate le, String institution) {
+        Beneficiaire b = beneficiaires.parReference(reference).orElseThrow(() -> new RegleMetierException("beneficiaire", "bénéficiaire inconnu"));
+        Droit d = enCours(b.id(), type).orElse(null);
+        if (d == null) {
+            if (etat == EtatDroit.FERME || etat == EtatDroit.SUSPENDU) {
+                throw new RegleMetierException("etat", "aucun droit " + type + " ouvert n'est suivi pour cette personne");
+            }
+            d = Droit.identifier(b.id(), type, institution, Droit.Source.PARTENAIRE, le, beneficiaires.aujourdHui());
+            em.persist(d);
+        }
+        d.rattacher(d.orientationId(), institution);
+        if (d.etat() == etat) {
+            return false;
+        }
+        if ((etat == EtatDroit.OUVERT || etat == EtatDroit.REFUSE) && d.etat() == EtatDroit.POTENTIEL) {
+            appliquer(d, b, EtatDroit.DEMANDE, le);
+        }
+        appliquer(d, b, etat, le);
+        return true;
+    }
+
+    private void appliquer(Droit d, Beneficiaire b, EtatDroit cible, LocalDate le) {
+        if (!d.passer(cible, le, beneficiaires.aujourdHui())) {
+            return;
+        }
+        em.flush();
+        String type = Evenements.DroitChange.type(cible);
+        if (type != null) {
+            outbox.publier(type, b.reference(), Evenements.DroitChange.de(d, b));
+        }
+        if (cible == EtatDroit.OUVERT && d.type() == DroitVise.RSA) {
+            demarrerHorloges(d, b);
+        }
+    }
+
+    /**
+     * Seeds 002 and 003: the RSA clocks start on the date the right opened, whatever the date the person entered any tool. A person
+     * already oriented for the RSA has their orientation step done on that date, and the first appointment and contract clocks run
+     * from it; otherwise the structure that registered them holds the steps until the orientation.
+     */
+    void demarrerHorloges(Droit d, Beneficiaire b) {
+        long deja = em.createQuery("select count(e) from EtapeRsa e where e.droitId = :d", Long.class).setParameter("d", d.id()).getSingleResult();
+        if (deja > 0) {
+            return; // a suspension lifted does not restart the clocks
+        }
+        Orientation orientation = em.createQuery("from Orientation where beneficiaireId = :b and statut in ('PROPOSEE', 'ACCEPTEE', 'EN_COURS') "
+                + "order by dateOrientation desc", Orientation.class).setParameter("b", b.id()).getResultStream()
+                .filter(o -> o.droitsVises().contains(DroitVise.RSA)).findFirst().orElse(null);
+        String structure = orientation == null ? b.creePar() : orientation.structure();
+        em.persist(new EtapeRsa(b.id(), d.id(), TypeEtapeRsa.PREMIERE_INVITATION, d.ouvertLe(), structure));
+        EtapeRsa etapeOrientation = new EtapeRsa(b.id(), d.id(), TypeEtapeRsa.ORIENTATION, d.ouvertLe(), structure);
+        em.persist(etapeOrientation);
+        if (orientation != null) {
+            etapeOrientation.faire(d.ouvertLe(), beneficiaires.aujourdHui());
+            em.persist(new EtapeRsa(b.id(), d.id(), TypeEtapeRsa.PREMIER_RDV, d.ouvertLe(), structure));
+            em.persist(new EtapeRsa(b.id(), d.id(), TypeEtapeRsa.PREMIER_CER, d.ouvertLe(), structure));
+        }
+    }
+}

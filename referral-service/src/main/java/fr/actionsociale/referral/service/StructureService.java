@@ -1,0 +1,46 @@
+package fr.actionsociale.referral.service;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import fr.actionsociale.commons.probleme.ProblemeException;
+import fr.actionsociale.commons.probleme.RegleMetierException;
+import fr.actionsociale.referral.domain.Structure;
+import fr.actionsociale.referral.domain.TypeStructure;
+
+/** The structures people are oriented to. */
+@ApplicationScoped
+public class StructureService {
+
+    private final EntityManager em;
+
+    StructureService(EntityManager em) {
+        this.em = em;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Structure enregistrer(String code, String nom, TypeStructure type, List<String> communes, String contactPrivilegie) {
+        if (em.find(Structure.class, code) != null) {
+            throw ProblemeException.conflit("La structure " + code + " existe déjà.");
+        }
+        Structure s = new Structure(code, nom, type, communes, contactPrivilegie);
+        em.persist(s);
+        return s;
+    }
+
+    public List<Structure> lister() {
+        return em.createQuery("from Structure order by code", Structure.class).getResultList();
+    }
+
+    /** @throws RegleMetierException naming the field when the structure is unknown */
+    public Structure connue(String champ, String code) {
+        Structure s = em.find(Structure.class, code);
+        if (s == null) {
+            throw new RegleMetierException(champ, "structure inconnue : " + code);
+        }
+        return s;
+    }
+}
