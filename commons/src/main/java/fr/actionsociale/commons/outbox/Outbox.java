@@ -1,13 +1,17 @@
 package fr.actionsociale.commons.outbox;
 
+import java.sql.PreparedStatement;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
-import jakarta.transaction.Transactional;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.transaction.Transactional;
+
+import org.hibernate.Session;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -57,7 +61,47 @@ public class Outbox {
                 .setParameter(4, cle)
                 .setParameter(5, corps)
                 .executeUpdate();
-        // wake the relay as soon as the row is visible, instead of waiting for its next poll
+        reveillerApresCommit();
+        return id;
+    }
+
+    /** One event of a batch: its type, key (aggregate id) and data. */
+    public record Evenement(String type, String cle, Object donnees) {
+    }
+
+    /**
+     * Many events in the caller's transaction, written as one JDBC batch: for bulk imports, where one statement per event
+     * (and Hibernate's flush before each) would cost more than the import itself.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void publierEnLot(List<Evenement> evenements) {
+        if (evenements.isEmpty()) {
+            return;
+        }
+        em.flush();
+        em.unwrap(Session.class).doWork(connexion -> {
+            try (PreparedStatement ps = connexion.prepareStatement(
+                    "insert into outbox_evenement (id, topic, type, cle, donnees) values (?, ?, ?, ?, cast(? as jsonb))")) {
+                for (Evenement e : evenements) {
+                    ps.setObject(1, UUID.randomUUID());
+                    ps.setString(2, prefixeTopics + e.type());
+                    ps.setString(3, e.type());
+                    ps.setString(4, e.cle());
+                    try {
+                        ps.setString(5, json.writeValueAsString(e.donnees()));
+                    } catch (JsonProcessingException ex) {
+                        throw new IllegalArgumentException("données d'événement non sérialisables: " + e.type(), ex);
+                    }
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+        });
+        reveillerApresCommit();
+    }
+
+    /** Wakes the relay as soon as the rows are visible, instead of waiting for its next poll. */
+    private void reveillerApresCommit() {
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
             public void beforeCompletion() {
@@ -70,6 +114,5 @@ public class Outbox {
                 }
             }
         });
-        return id;
     }
 }

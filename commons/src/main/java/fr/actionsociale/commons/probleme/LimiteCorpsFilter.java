@@ -12,10 +12,14 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
  */
 public class LimiteCorpsFilter {
 
-    private final long limite;
+    private final long limiteApi;
+    private final long limiteImports;
 
-    LimiteCorpsFilter(@ConfigProperty(name = "suite.http.corps-max", defaultValue = "262144") long limite) {
-        this.limite = limite;
+    /** Imports (/imports/...) carry whole files (a month of CAF entrants is several megabytes); every other request stays small. */
+    LimiteCorpsFilter(@ConfigProperty(name = "suite.http.corps-max", defaultValue = "262144") long limiteApi,
+            @ConfigProperty(name = "suite.http.corps-max-import", defaultValue = "33554432") long limiteImports) {
+        this.limiteApi = limiteApi;
+        this.limiteImports = limiteImports;
     }
 
     @ServerRequestFilter(preMatching = true)
@@ -30,6 +34,7 @@ public class LimiteCorpsFilter {
         } catch (NumberFormatException e) {
             return Probleme.de(TypeProbleme.REQUETE_INVALIDE, "En-tête Content-Length invalide.").reponse();
         }
+        long limite = requete.getUriInfo().getPath().startsWith("/imports/") ? limiteImports : limiteApi;
         if (annoncee > limite) {
             return Probleme.de(TypeProbleme.CORPS_TROP_VOLUMINEUX,
                     "Le corps fait " + annoncee + " octets ; la limite est de " + limite + " octets.",

@@ -67,6 +67,12 @@ public class OrientationService {
             throw new RegleMetierException("beneficiaire", "bénéficiaire inconnu, ou hors du périmètre de votre structure");
         }
         structures.connue("structure", structure);
+        return orienter(b, structure, commune, motif, droitsVises, orientePar);
+    }
+
+    /** The orientation itself, once the caller's right to orient this person is established (or by the automatic orientation). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Orientation orienter(Beneficiaire b, String structure, String commune, String motif, Set<DroitVise> droitsVises, String orientePar) {
         Orientation o = Orientation.proposer(b.reference(), structure, commune, motif,
                 droitsVises.isEmpty() ? EnumSet.noneOf(DroitVise.class) : EnumSet.copyOf(droitsVises), orientePar, Instant.now(horloge));
         LocalDate jour = beneficiaires.aujourdHui();

@@ -1,0 +1,198 @@
+package fr.actionsociale.referral.service;
+
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+import org.hibernate.Session;
+
+import fr.actionsociale.commons.outbox.Outbox;
+import fr.actionsociale.referral.domain.Beneficiaire;
+import fr.actionsociale.referral.domain.DroitVise;
+import fr.actionsociale.referral.domain.EtatDroit;
+import fr.actionsociale.referral.domain.FichierEntrants;
+import fr.actionsociale.referral.domain.FichierEntrants.Entrant;
+import fr.actionsociale.referral.domain.RegleOrientation;
+import fr.actionsociale.referral.domain.TypeEtapeRsa;
+import fr.actionsociale.referral.messaging.Evenements;
+import fr.actionsociale.referral.messaging.OrientationFaite;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/**
+ * Bulk intake of the CAF's monthly file of RSA entrants: each new person is registered (no name: the file has none), their RSA
+ * right opened on the file's date with its clocks started, and the orientation rules applied. Rows go in with JDBC batches, a
+ * few thousand per transaction: a crash in the middle leaves whole chunks, and importing the same file again completes it
+ * without duplicates (an allocataire number is imported once).
+ */
+@ApplicationScoped
+public class ImportEntrantsService {
+
+    static final int LOT = 2000;
+
+    private final EntityManager em;
+    private final Outbox outbox;
+    private final OrientationAutomatiqueService automatique;
+    private final BeneficiaireService beneficiaires;
+
+    ImportEntrantsService(EntityManager em, Outbox outbox, OrientationAutomatiqueService automatique, BeneficiaireService beneficiaires) {
+        this.em = em;
+        this.outbox = outbox;
+        this.automatique = automatique;
+        this.beneficiaires = beneficiaires;
+    }
+
+    public record Bilan(int lignes, int doublonsDansLeFichier, int dejaConnus, int importes, int orientes, int sansRegle, long millisecondes,
+            String regle) {
+    }
+
+    public static final String REGLE = "Tout ou rien à la lecture : une seule ligne invalide et rien n'est importé, chaque ligne fautive est "
+            + "nommée. Puis par lots de " + LOT + " lignes, chacun dans sa transaction : un numéro d'allocataire déjà connu n'est jamais "
+            + "réimporté, si bien que renvoyer le même fichier après une interruption le complète sans doublon.";
+
+    /** @throws FichierEntrants.FichierInvalideException listing the bad lines; nothing is written then */
+    public Bilan importer(String texte, String caisse, String par) {
+        long t0 = System.nanoTime();
+        LocalDate aujourdHui = beneficiaires.aujourdHui();
+        FichierEntrants.Lecture lecture = FichierEntrants.lire(texte, aujourdHui);
+        List<RegleOrientation> regles = QuarkusTransaction.requiringNew().call(automatique::regles);
+        OrientationAutomatiqueService.Annuaire annuaire = QuarkusTransaction.requiringNew().call(automatique::annuaire);
+        int dejaConnus = 0;
+        int importes = 0;
+        int orientes = 0;
+        for (int debut = 0; debut < lecture.entrants().size(); debut += LOT) {
+            List<Entrant> lot = lecture.entrants().subList(debut, Math.min(lecture.entrants().size(), debut + LOT));
+            int[] r = QuarkusTransaction.requiringNew().call(() -> importerLot(lot, caisse, par, regles, annuaire, aujourdHui));
+            dejaConnus += r[0];
+            importes += r[1];
+            orientes += r[2];
+        }
+        return new Bilan(lecture.lignes(), lecture.doublons(), dejaConnus, importes, orientes, importes - orientes,
+                (System.nanoTime() - t0) / 1_000_000, REGLE);
+    }
+
+    private record Ligne(Entrant e, UUID beneficiaire, String reference, UUID droit, Optional<OrientationAutomatiqueService.Choix> choix,
+            UUID orientation) {
+    }
+
+    /** @return {already known, imported, oriented} */
+    private int[] importerLot(List<Entrant> lot, String caisse, String par, List<RegleOrientation> regles,
+            OrientationAutomatiqueService.Annuaire annuaire, LocalDate aujourdHui) {
+        Set<String> connus = new HashSet<>();
+        @SuppressWarnings("unchecked")
+        List<String> trouves = em.createNativeQuery("select numero_allocataire from beneficiaire where numero_allocataire = any(?1)")
+                .setParameter(1, lot.stream().map(Entrant::numeroAllocataire).toArray(String[]::new)).getResultList();
+        connus.addAll(trouves);
+        List<Ligne> lignes = new ArrayList<>();
+        for (Entrant e : lot) {
+            if (connus.contains(e.numeroAllocataire())) {
+                continue;
+            }
+            Integer age = java.time.Period.between(e.naissance(), aujourdHui).getYears();
+            Optional<OrientationAutomatiqueService.Choix> choix = automatique.choisir(regles, annuaire, age, e.foyer(), e.commune());
+            lignes.add(new Ligne(e, UUID.randomUUID(), Beneficiaire.nouvelleReference(), UUID.randomUUID(), choix,
+                    choix.isPresent() ? UUID.randomUUID() : null));
+        }
+        Instant maintenant = Instant.now();
+        em.unwrap(Session.class).doWork(cx -> {
+            try (PreparedStatement b = cx.prepareStatement("insert into beneficiaire (id, reference, date_naissance, commune, numero_allocataire, "
+                    + "foyer, cree_par) values (?, ?, ?, ?, ?, ?, ?)");
+                    PreparedStatement d = cx.prepareStatement("insert into droit (id, beneficiaire_id, type, etat, institution, orientation_id, source, "
+                            + "identifie_le, demande_le, ouvert_le) values (?, ?, 'RSA', 'OUVERT', ?, ?, 'IMPORT_CAF', ?, ?, ?)");
+                    PreparedStatement et = cx.prepareStatement("insert into etape_rsa (id, beneficiaire_id, droit_id, type, date_depart, date_limite, "
+                            + "faite_le, structure) values (?, ?, ?, ?, ?, ?, ?, ?)");
+                    PreparedStatement o = cx.prepareStatement("insert into orientation (id, beneficiaire, structure, commune, motif, droits_vises, "
+                            + "oriente_par, statut, date_orientation, version, beneficiaire_id) values (?, ?, ?, ?, ?, 'RSA', ?, 'PROPOSEE', ?, 0, ?)");
+                    PreparedStatement dec = cx.prepareStatement("insert into decision_orientation (id, beneficiaire_id, regle_id, raison, structure, "
+                            + "orientation_id, par) values (?, ?, ?, ?, ?, ?, ?)")) {
+                for (Ligne l : lignes) {
+                    Entrant e = l.e();
+                    Date ouverture = Date.valueOf(e.ouverture());
+                    b.setObject(1, l.beneficiaire());
+                    b.setString(2, l.reference());
+                    b.setDate(3, Date.valueOf(e.naissance()));
+                    b.setString(4, e.commune());
+                    b.setString(5, e.numeroAllocataire());
+                    b.setString(6, e.foyer());
+                    b.setString(7, par);
+                    b.addBatch();
+                    d.setObject(1, l.droit());
+                    d.setObject(2, l.beneficiaire());
+                    d.setString(3, caisse);
+                    d.setObject(4, l.orientation());
+                    d.setDate(5, ouverture);
+                    d.setDate(6, ouverture);
+                    d.setDate(7, ouverture);
+                    d.addBatch();
+                    String structure = l.choix().map(OrientationAutomatiqueService.Choix::structure).orElse(par);
+                    etape(et, l, TypeEtapeRsa.PREMIERE_INVITATION, e.ouverture(), null, structure);
+                    etape(et, l, TypeEtapeRsa.ORIENTATION, e.ouverture(), l.choix().isPresent() ? aujourdHui : null, structure);
+                    if (l.choix().isPresent()) {
+                        etape(et, l, TypeEtapeRsa.PREMIER_RDV, aujourdHui, null, structure);
+                        etape(et, l, TypeEtapeRsa.PREMIER_CER, aujourdHui, null, structure);
+                        OrientationAutomatiqueService.Choix c = l.choix().get();
+                        o.setObject(1, l.orientation());
+                        o.setString(2, l.reference());
+                        o.setString(3, c.structure());
+                        o.setString(4, e.commune());
+                        o.setString(5, "Orientation automatique : " + c.raison());
+                        o.setString(6, OrientationAutomatiqueService.AUTOMATIQUE);
+                        o.setTimestamp(7, Timestamp.from(maintenant));
+                        o.setObject(8, l.beneficiaire());
+                        o.addBatch();
+                    }
+                    dec.setObject(1, UUID.randomUUID());
+                    dec.setObject(2, l.beneficiaire());
+                    dec.setObject(3, l.choix().map(c -> c.regle().id()).orElse(null));
+                    dec.setString(4, l.choix().map(OrientationAutomatiqueService.Choix::raison)
+                            .orElse("Aucune règle ne s'applique : orientation à décider par un agent"));
+                    dec.setString(5, l.choix().map(OrientationAutomatiqueService.Choix::structure).orElse(null));
+                    dec.setObject(6, l.orientation());
+                    dec.setString(7, OrientationAutomatiqueService.AUTOMATIQUE);
+                    dec.addBatch();
+                }
+                b.executeBatch();
+                d.executeBatch();
+                et.executeBatch();
+                o.executeBatch();
+                dec.executeBatch();
+            }
+        });
+        List<Outbox.Evenement> evenements = new ArrayList<>(lignes.size() * 2);
+        int orientes = 0;
+        for (Ligne l : lignes) {
+            evenements.add(new Outbox.Evenement("droit-ouvert", l.reference(), new Evenements.DroitChange(l.droit(), l.reference(), DroitVise.RSA, caisse,
+                    EtatDroit.OUVERT, l.e().ouverture(), l.e().commune(), l.orientation())));
+            if (l.choix().isPresent()) {
+                orientes++;
+                evenements.add(new Outbox.Evenement(OrientationFaite.TYPE, l.orientation().toString(), new OrientationFaite(l.orientation(), l.reference(),
+                        l.choix().get().structure(), l.e().commune(), List.of("RSA"), OrientationAutomatiqueService.AUTOMATIQUE, maintenant, "PROPOSEE")));
+            }
+        }
+        outbox.publierEnLot(evenements);
+        return new int[] { lot.size() - lignes.size(), lignes.size(), orientes };
+    }
+
+    private static void etape(PreparedStatement et, Ligne l, TypeEtapeRsa type, LocalDate depart, LocalDate faite, String structure)
+            throws java.sql.SQLException {
+        et.setObject(1, UUID.randomUUID());
+        et.setObject(2, l.beneficiaire());
+        et.setObject(3, l.droit());
+        et.setString(4, type.name());
+        et.setDate(5, Date.valueOf(depart));
+        et.setDate(6, Date.valueOf(type.limite(depart)));
+        et.setDate(7, faite == null ? null : Date.valueOf(faite));
+        et.setString(8, structure);
+        et.addBatch();
+    }
+}
