@@ -24,7 +24,8 @@ public final class Referentiel {
                 { "msa-porte-de-bretagne", "MSA" } };
         for (String[] x : s) {
             int statut = given().header("Authorization", ADMIN).contentType(ContentType.JSON)
-                    .body("{\"code\":\"%s\",\"nom\":\"%s\",\"type\":\"%s\"}".formatted(x[0], x[0], x[1])).post("/structures").then().extract().statusCode();
+                    .body("{\"code\":\"%s\",\"nom\":\"%s\",\"type\":\"%s\",\"contactPrivilegie\":\"Contact privilégié %s\"}".formatted(x[0], x[0], x[1], x[0]))
+                    .post("/structures").then().extract().statusCode();
             if (statut != 201 && statut != 409) {
                 throw new IllegalStateException("structure " + x[0] + " : " + statut);
             }

@@ -5,7 +5,6 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
@@ -91,7 +90,7 @@ public class ProgrammeResource {
             @Size(max = 200, message = "au plus 200 communes")
             @Schema(description = "Codes INSEE des communes, pour les indicateurs calculés en direct") List<
                     @Pattern(regexp = Formats.CODE_INSEE, message = Formats.CODE_INSEE_RAISON) String> territoire,
-            @Schema(description = "Catégories de dépenses non éligibles à la part de l'État (convention de financement, art. 4.2)") Set<CategorieDepense> categoriesNonEligibles,
+            @Schema(description = "Catégories de dépenses non éligibles à la part de l'État (convention de financement, art. 4.2)") List<CategorieDepense> categoriesNonEligibles,
             @DecimalMin(value = "0", message = "ne peut pas être négatif") @Digits(integer = 4, fraction = 2, message = "au plus deux décimales")
             @Schema(description = "Plafond d'ETP d'ingénierie de projet financés (seed 002 : 3)", example = "3") BigDecimal plafondEtpIngenierie) {
     }

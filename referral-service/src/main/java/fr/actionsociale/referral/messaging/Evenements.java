@@ -3,6 +3,7 @@ package fr.actionsociale.referral.messaging;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import fr.actionsociale.referral.domain.Beneficiaire;
@@ -66,6 +67,22 @@ public final class Evenements {
     public record RdvDroitsTenu(String beneficiaire, String commune, LocalDate date, String tenuPar, List<DroitVise> droitsExamines,
             List<DroitVise> droitsPotentiels) {
         public static final String TYPE = "rdv-droits-tenu";
+    }
+
+    public record RuptureDetectee(UUID ruptureId, String beneficiaire, DroitVise droit, EtatDroit etat, LocalDate date, String structure,
+            String commune) {
+        public static final String TYPE = "rupture-detectee";
+    }
+
+    public record BeneficiaireContacte(UUID contactId, UUID campagneId, String beneficiaire, String commune, String canal, String issue,
+            LocalDate date, String par) {
+        public static final String TYPE = "beneficiaire-contacte";
+    }
+
+    /** indicateurs-parcours: one commune, one month, the counts of seed 003's table. */
+    public record IndicateursParcours(String commune, String mois, long nouveauxEntrants, long nouveauxEntrantsOrientesEnUnMoisEtMoins,
+            long premiersRendezVousFixes, long premiersRendezVousFixesEnDeuxSemainesEtMoins, long premiersContratsEngagementsReciproques,
+            long premiersContratsDansLesDeuxMois, long droitsOuvertsApresUnRdvDesDroits, Map<String, Long> orientationsParStructure) {
     }
 
     public static final ZoneId PARIS = ZoneId.of("Europe/Paris");

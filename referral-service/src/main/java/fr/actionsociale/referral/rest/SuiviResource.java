@@ -61,6 +61,24 @@ public class SuiviResource {
                 a.beneficiaire(), a.commune(), a.enRetard(), a.joursRestants())).toList();
     }
 
+    @GET
+    @Path("/ruptures")
+    @RolesAllowed({ Roles.AGENT, Roles.ADMIN })
+    @Operation(summary = "Ruptures à traiter", description = "Droits fermés ou suspendus sans renouvellement, chez les personnes que la structure suit.")
+    public List<SuiviService.Rupture> ruptures(@QueryParam("structure") @NotBlank(message = "est obligatoire") String structure) {
+        return suivi.ruptures(structure);
+    }
+
+    @POST
+    @Path("/ruptures/{id}/traitee")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.AGENT, Roles.ADMIN })
+    @Transactional
+    @Operation(summary = "Marquer une rupture traitée")
+    public void traiter(@PathParam("id") String id, @Valid @NotNull(message = "le corps de la requête est obligatoire") FaiteRequete r) {
+        suivi.traiterRupture(ProblemeException.uuid("id", id), r.date());
+    }
+
     @Schema(name = "EtapeFaiteRequete")
     public record FaiteRequete(@NotNull(message = "est obligatoire") LocalDate date) {
     }

@@ -21,6 +21,9 @@ import fr.actionsociale.referral.messaging.Evenements;
 @ApplicationScoped
 public class BeneficiaireService {
 
+    /** Seed 001: after a hand-over, the previous structure keeps reading the record this long. */
+    public static final int JOURS_PASSATION = 30;
+
     private final EntityManager em;
     private final Outbox outbox;
     private final Appelant appelant;
@@ -86,8 +89,11 @@ public class BeneficiaireService {
         if (parLui > 0) {
             return true;
         }
-        long versLui = em.createQuery("select count(o) from Orientation o where o.beneficiaireId = :b and o.structure = :i", Long.class)
-                .setParameter("b", b.id()).setParameter("i", inst).getSingleResult();
+        // the structure the person is oriented to; after a re-orientation, the previous one stays informed for the hand-over period
+        long versLui = em.createQuery("select count(o) from Orientation o where o.beneficiaireId = :b and o.structure = :i and (o.statut in "
+                + "('PROPOSEE', 'ACCEPTEE', 'EN_COURS') or (o.statut = 'CLOTUREE' and o.clotureeLe >= :passation))", Long.class)
+                .setParameter("b", b.id()).setParameter("i", inst).setParameter("passation", aujourdHui().minusDays(JOURS_PASSATION))
+                .getSingleResult();
         return versLui > 0 && b.partageAvec(inst);
     }
 

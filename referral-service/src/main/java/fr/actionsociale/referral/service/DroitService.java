@@ -142,6 +142,29 @@ public class DroitService {
         if (cible == EtatDroit.OUVERT && d.type() == DroitVise.RSA) {
             demarrerHorloges(d, b);
         }
+        if (cible == EtatDroit.FERME || cible == EtatDroit.SUSPENDU) {
+            signalerRupture(d, b, cible, le);
+        }
+        if (cible == EtatDroit.OUVERT) {
+            // a suspension lifted: the break is over
+            em.createNativeQuery("update rupture set resolue_le = ?1 where droit_id = ?2 and resolue_le is null").setParameter(1, le)
+                    .setParameter(2, d.id()).executeUpdate();
+        }
+    }
+
+    /**
+     * A right that closes or is suspended with no renewal: rupture-detectee, and an item in the worklist of the structure that
+     * follows the person (the one of their active orientation, else the one that registered them).
+     */
+    private void signalerRupture(Droit d, Beneficiaire b, EtatDroit etat, LocalDate le) {
+        String structure = em.createQuery("from Orientation where beneficiaireId = :b and statut in ('ACCEPTEE', 'EN_COURS', 'PROPOSEE') "
+                + "order by dateOrientation desc", Orientation.class).setParameter("b", b.id()).setMaxResults(1).getResultStream()
+                .map(Orientation::structure).findFirst().orElse(b.creePar());
+        UUID id = UUID.randomUUID();
+        em.createNativeQuery("insert into rupture (id, beneficiaire_id, droit_id, date_rupture, structure) values (?1, ?2, ?3, ?4, ?5)")
+                .setParameter(1, id).setParameter(2, b.id()).setParameter(3, d.id()).setParameter(4, le).setParameter(5, structure).executeUpdate();
+        outbox.publier(Evenements.RuptureDetectee.TYPE, b.reference(), new Evenements.RuptureDetectee(id, b.reference(), d.type(), etat, le, structure,
+                b.commune()));
     }
 
     /**

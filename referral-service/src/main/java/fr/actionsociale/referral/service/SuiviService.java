@@ -49,6 +49,31 @@ public class SuiviService {
         }).toList();
     }
 
+    /** A break not dealt with yet: a right closed or suspended without renewal. */
+    public record Rupture(UUID id, String beneficiaire, String commune, String droit, LocalDate date) {
+    }
+
+    public List<Rupture> ruptures(String structure) {
+        if (!appelant.a(Roles.ADMIN) && !structure.equals(appelant.institution())) {
+            throw new ProblemeException(TypeProbleme.ACCES_REFUSE, "Une structure ne consulte que sa propre liste de suivi.");
+        }
+        List<?> lignes = em.createNativeQuery("select r.id, b.reference, b.commune, d.type, r.date_rupture from rupture r join beneficiaire b on "
+                + "b.id = r.beneficiaire_id join droit d on d.id = r.droit_id where r.structure = ?1 and r.resolue_le is null order by r.date_rupture")
+                .setParameter(1, structure).getResultList();
+        return lignes.stream().map(o -> (Object[]) o).map(l -> new Rupture((UUID) l[0], (String) l[1], (String) l[2], (String) l[3],
+                l[4] instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) l[4])).toList();
+    }
+
+    /** The structure marks a break dealt with (renewal asked, person met…). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void traiterRupture(UUID id, LocalDate le) {
+        int n = em.createNativeQuery("update rupture set resolue_le = ?1 where id = ?2 and resolue_le is null and (structure = ?3 or ?4)")
+                .setParameter(1, le).setParameter(2, id).setParameter(3, appelant.institution()).setParameter(4, appelant.a(Roles.ADMIN)).executeUpdate();
+        if (n == 0) {
+            throw ProblemeException.introuvable("Rupture à traiter", id);
+        }
+    }
+
     public List<EtapeRsa> etapes(UUID beneficiaireId) {
         return em.createQuery("from EtapeRsa where beneficiaireId = :b order by dateLimite", EtapeRsa.class).setParameter("b", beneficiaireId)
                 .getResultList();

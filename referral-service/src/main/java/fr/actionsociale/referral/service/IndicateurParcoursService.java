@@ -1,0 +1,97 @@
+package fr.actionsociale.referral.service;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import fr.actionsociale.commons.outbox.Outbox;
+import fr.actionsociale.referral.messaging.Evenements;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+
+/**
+ * The indicators of the RSA path per territory and period, named as seed 003's table names them; counts only, never a person.
+ * Each month's figures per commune are also published (indicateurs-parcours) for budget-service's dashboards.
+ */
+@ApplicationScoped
+public class IndicateurParcoursService {
+
+    public static final String TYPE = "indicateurs-parcours";
+
+    private final EntityManager em;
+    private final Outbox outbox;
+    private final BeneficiaireService beneficiaires;
+
+    IndicateurParcoursService(EntityManager em, Outbox outbox, BeneficiaireService beneficiaires) {
+        this.em = em;
+        this.outbox = outbox;
+        this.beneficiaires = beneficiaires;
+    }
+
+    public record Indicateurs(List<String> communes, LocalDate debut, LocalDate fin, long nouveauxEntrants, long nouveauxEntrantsOrientesEnUnMoisEtMoins,
+            long premiersRendezVousFixes, long premiersRendezVousFixesEnDeuxSemainesEtMoins, long premiersContratsEngagementsReciproques,
+            long premiersContratsDansLesDeuxMois, long droitsOuvertsApresUnRdvDesDroits, Map<String, Long> orientationsParStructure) {
+    }
+
+    /** @param communes empty for every commune */
+    public Indicateurs calculer(List<String> communes, LocalDate debut, LocalDate fin) {
+        String territoire = communes.isEmpty() ? "" : " and b.commune = any(?3)";
+        String entrants = "from droit d join beneficiaire b on b.id = d.beneficiaire_id where d.type = 'RSA' and d.ouvert_le between ?1 and ?2" + territoire;
+        long nouveaux = compter("select count(*) " + entrants, communes, debut, fin);
+        String etape = "select count(*) " + entrants + " and exists (select 1 from etape_rsa e where e.droit_id = d.id and e.type = '%s' and e.faite_le is not null%s)";
+        long orientes = compter(etape.formatted("ORIENTATION", " and e.faite_le <= e.date_limite"), communes, debut, fin);
+        long rdv = compter(etape.formatted("PREMIER_RDV", ""), communes, debut, fin);
+        long rdvDelai = compter(etape.formatted("PREMIER_RDV", " and e.faite_le <= e.date_limite"), communes, debut, fin);
+        long cer = compter(etape.formatted("PREMIER_CER", ""), communes, debut, fin);
+        long cerDelai = compter(etape.formatted("PREMIER_CER", " and e.faite_le <= e.date_limite"), communes, debut, fin);
+        long apresRdv = compter("select count(*) from droit d join beneficiaire b on b.id = d.beneficiaire_id where d.source = 'RDV_DES_DROITS' "
+                + "and d.ouvert_le between ?1 and ?2" + territoire, communes, debut, fin);
+        Map<String, Long> parStructure = new TreeMap<>();
+        var q = em.createNativeQuery("select o.structure, count(*) from orientation o where cast(o.date_orientation at time zone 'Europe/Paris' as date) "
+                + "between ?1 and ?2" + (communes.isEmpty() ? "" : " and o.commune = any(?3)") + " group by o.structure")
+                .setParameter(1, debut).setParameter(2, fin);
+        if (!communes.isEmpty()) {
+            q.setParameter(3, communes.toArray(new String[0]));
+        }
+        for (Object o : q.getResultList()) {
+            Object[] l = (Object[]) o;
+            parStructure.put((String) l[0], ((Number) l[1]).longValue());
+        }
+        return new Indicateurs(communes, debut, fin, nouveaux, orientes, rdv, rdvDelai, cer, cerDelai, apresRdv, parStructure);
+    }
+
+    private long compter(String sql, List<String> communes, LocalDate debut, LocalDate fin) {
+        var q = em.createNativeQuery(sql).setParameter(1, debut).setParameter(2, fin);
+        if (!communes.isEmpty()) {
+            q.setParameter(3, communes.toArray(new String[0]));
+        }
+        return ((Number) q.getSingleResult()).longValue();
+    }
+
+    /** Publishes one month's figures per commune (each month at most once per commune: re-publishing replaces, budget keeps the last). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int publier(YearMonth mois) {
+        @SuppressWarnings("unchecked")
+        List<String> communes = em.createNativeQuery("select distinct commune from beneficiaire order by commune").getResultList();
+        for (String commune : communes) {
+            Indicateurs i = calculer(List.of(commune), mois.atDay(1), mois.atEndOfMonth());
+            outbox.publier(TYPE, commune + "/" + mois, new Evenements.IndicateursParcours(commune, mois.toString(), i.nouveauxEntrants(),
+                    i.nouveauxEntrantsOrientesEnUnMoisEtMoins(), i.premiersRendezVousFixes(), i.premiersRendezVousFixesEnDeuxSemainesEtMoins(),
+                    i.premiersContratsEngagementsReciproques(), i.premiersContratsDansLesDeuxMois(), i.droitsOuvertsApresUnRdvDesDroits(),
+                    i.orientationsParStructure()));
+        }
+        return communes.size();
+    }
+
+    /** The first of each month, the month before. */
+    @Scheduled(cron = "{referral.indicateurs.cron:0 30 5 1 * ?}", timeZone = "Europe/Paris", identity = "indicateurs-parcours")
+    void chaqueMois() {
+        QuarkusTransaction.requiringNew().run(() -> publier(YearMonth.from(beneficiaires.aujourdHui()).minusMonths(1)));
+    }
+}

@@ -1,0 +1,145 @@
+package fr.actionsociale.referral.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import fr.actionsociale.commons.test.Jetons;
+import fr.actionsociale.commons.test.SchemasEvenements;
+import fr.actionsociale.commons.test.SondeKafka;
+import fr.actionsociale.referral.Referentiel;
+import fr.actionsociale.referral.service.SaisineService;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+@QuarkusTestResource(Jetons.class)
+class SuiviEtPartenairesTest {
+
+    static final String CDAS = ParcoursTest.CDAS;
+    static final LocalDate AUJOURDHUI = ParcoursTest.AUJOURDHUI;
+
+    @Test
+    void unDroitFermeSansRenouvellementEstUneRuptureChezLaStructureQuiSuitLaPersonne() {
+        String ben = Referentiel.beneficiaire(CDAS);
+        String orientation = ParcoursTest.orienter(CDAS, ben, "caf-35", "\"AIDE_LOGEMENT\"");
+        ParcoursTest.post(Jetons.entete("agent", "caf-35"), "/orientations/" + orientation + "/acceptation",
+                "{\"referent\":\"Conseillère logement\",\"date\":\"%s\"}".formatted(AUJOURDHUI)).statusCode(200);
+        ParcoursTest.post(ParcoursTest.CAF_PARTENAIRE, "/droits/signalements", "{\"beneficiaire\":\"%s\",\"droit\":\"AIDE_LOGEMENT\",\"etat\":\"OUVERT\",\"date\":\"%s\"}"
+                .formatted(ben, AUJOURDHUI.minusDays(30))).statusCode(201);
+        try (SondeKafka sonde = SondeKafka.aLaFinDe("rupture-detectee")) {
+            ParcoursTest.post(ParcoursTest.CAF_PARTENAIRE, "/droits/signalements",
+                    "{\"beneficiaire\":\"%s\",\"droit\":\"AIDE_LOGEMENT\",\"etat\":\"SUSPENDU\",\"date\":\"%s\"}".formatted(ben, AUJOURDHUI.minusDays(1)))
+                    .statusCode(201);
+            String e = sonde.attendre(r -> ben.equals(r.key()), 1, Duration.ofSeconds(15)).get(0).value();
+            assertEquals(Set.of(), SchemasEvenements.violations("rupture-detectee", e));
+            ParcoursTest.sansDonneePersonnelle(e);
+        }
+        // the CAF follows the person (accepted orientation): the break lands in its worklist, not in the CDAS's
+        given().header("Authorization", Jetons.entete("agent", "caf-35")).queryParam("structure", "caf-35").get("/suivi/ruptures").then()
+                .statusCode(200).body("beneficiaire", hasItem(ben)).body("find { it.beneficiaire == '%s' }.droit".formatted(ben), equalTo("AIDE_LOGEMENT"));
+        given().header("Authorization", CDAS).queryParam("structure", "cdas-pays-de-redon").get("/suivi/ruptures").then()
+                .body("beneficiaire", not(hasItem(ben)));
+        // the suspension lifted: the break is over
+        ParcoursTest.post(ParcoursTest.CAF_PARTENAIRE, "/droits/signalements",
+                "{\"beneficiaire\":\"%s\",\"droit\":\"AIDE_LOGEMENT\",\"etat\":\"OUVERT\",\"date\":\"%s\"}".formatted(ben, AUJOURDHUI)).statusCode(201);
+        given().header("Authorization", Jetons.entete("agent", "caf-35")).queryParam("structure", "caf-35").get("/suivi/ruptures").then()
+                .body("beneficiaire", not(hasItem(ben)));
+    }
+
+    @Test
+    void uneSituationBloqueeEstAdresseeAuContactPrivilegieAvecUneDateDeReponse() {
+        String ben = Referentiel.beneficiaire(CDAS);
+        String id = ParcoursTest.post(CDAS, "/saisines", "{\"beneficiaire\":\"%s\",\"institution\":\"msa-porte-de-bretagne\",\"objet\":\"Dossier bloqué\",\"urgente\":true}"
+                .formatted(ben)).statusCode(201).body("contact", equalTo("Contact privilégié msa-porte-de-bretagne"))
+                .body("reponseDueLe", equalTo(SaisineService.echeance(AUJOURDHUI, true).toString())).body("etat", equalTo("EN_ATTENTE"))
+                .extract().path("id");
+        // only the institution addressed answers, once
+        ParcoursTest.post(Jetons.entete("partenaire", "cpam-35"), "/saisines/" + id + "/reponse", "{\"reponse\":\"x\",\"date\":\"%s\"}".formatted(AUJOURDHUI))
+                .statusCode(404);
+        ParcoursTest.post(Jetons.entete("partenaire", "msa-porte-de-bretagne"), "/saisines/" + id + "/reponse",
+                "{\"reponse\":\"Droits rétablis\",\"date\":\"%s\"}".formatted(AUJOURDHUI)).statusCode(200).body("etat", equalTo("REPONDUE"));
+        ParcoursTest.post(Jetons.entete("partenaire", "msa-porte-de-bretagne"), "/saisines/" + id + "/reponse",
+                "{\"reponse\":\"encore\",\"date\":\"%s\"}".formatted(AUJOURDHUI)).statusCode(409);
+        given().header("Authorization", CDAS).queryParam("institution", "cdas-pays-de-redon").get("/saisines").then().body("id", hasItem(id));
+        given().header("Authorization", CDAS).queryParam("institution", "msa-porte-de-bretagne").get("/saisines").then().statusCode(404);
+        ParcoursTest.post(CDAS, "/saisines", "{\"beneficiaire\":\"%s\",\"institution\":\"inconnue-1\",\"objet\":\"x\"}".formatted(ben)).statusCode(400)
+                .body("erreurs[0].champ", equalTo("institution"));
+    }
+
+    @Test
+    void uneSaisineUrgenteAttendDeuxJoursOuvres() {
+        LocalDate vendredi = LocalDate.of(2026, 11, 20);
+        assertEquals(DayOfWeek.FRIDAY, vendredi.getDayOfWeek());
+        assertEquals(LocalDate.of(2026, 11, 24), SaisineService.echeance(vendredi, true));
+        assertEquals(LocalDate.of(2026, 11, 30), SaisineService.echeance(vendredi, false));
+    }
+
+    @Test
+    void uneCampagneDAllerVersCompteSesContactsParCanalEtParIssue() {
+        String ben = Referentiel.beneficiaire(CDAS);
+        String campagne = ParcoursTest.post(CDAS, "/campagnes", "{\"nom\":\"Porte-à-porte Bellevue\",\"communes\":[\"35236\"],\"debut\":\"%s\",\"fin\":\"%s\"}"
+                .formatted(AUJOURDHUI.minusDays(7), AUJOURDHUI.plusDays(30))).statusCode(201).extract().path("id");
+        try (SondeKafka sonde = SondeKafka.aLaFinDe("beneficiaire-contacte")) {
+            ParcoursTest.post(CDAS, "/campagnes/" + campagne + "/contacts", "{\"commune\":\"35236\",\"canal\":\"PORTE_A_PORTE\",\"issue\":\"ABSENT\",\"date\":\"%s\"}"
+                    .formatted(AUJOURDHUI)).statusCode(200);
+            ParcoursTest.post(CDAS, "/campagnes/" + campagne + "/contacts", "{\"beneficiaire\":\"%s\",\"commune\":\"35236\",\"canal\":\"PORTE_A_PORTE\","
+                    .formatted(ben) + "\"issue\":\"RDV_PRIS\",\"date\":\"%s\"}".formatted(AUJOURDHUI)).statusCode(200)
+                    .body("contacts", equalTo(2)).body("parCanal.PORTE_A_PORTE", equalTo(2)).body("parIssue.RDV_PRIS", equalTo(1));
+            String e = sonde.attendre(r -> campagne.equals(r.key()) && r.value().contains(ben), 1, Duration.ofSeconds(15)).get(0).value();
+            assertEquals(Set.of(), SchemasEvenements.violations("beneficiaire-contacte", e));
+            ParcoursTest.sansDonneePersonnelle(e);
+        }
+        ParcoursTest.post(CDAS, "/campagnes/" + campagne + "/contacts", "{\"commune\":\"35220\",\"canal\":\"TELEPHONE\",\"issue\":\"INFORME\",\"date\":\"%s\"}"
+                .formatted(AUJOURDHUI)).statusCode(400).body("erreurs[0].champ", equalTo("commune"));
+        ParcoursTest.post(CDAS, "/campagnes/" + campagne + "/contacts", "{\"commune\":\"35236\",\"canal\":\"PIGEON\",\"issue\":\"INFORME\",\"date\":\"%s\"}"
+                .formatted(AUJOURDHUI)).statusCode(400).body("erreurs[0].champ", equalTo("canal"));
+    }
+
+    @Test
+    void unCoordinateurVoitLesIndicateursDeSonTerritoireSansAucuneIdentite() {
+        String ben = Referentiel.beneficiaire(CDAS, "35220");
+        ParcoursTest.post(ParcoursTest.CAF_PARTENAIRE, "/droits/signalements", "{\"beneficiaire\":\"%s\",\"droit\":\"RSA\",\"etat\":\"OUVERT\",\"date\":\"%s\"}"
+                .formatted(ben, AUJOURDHUI.minusDays(3))).statusCode(201);
+        ParcoursTest.orienter(CDAS, ben, "cdas-pays-de-redon", "\"RSA\"");
+        String corps = given().header("Authorization", Jetons.entete("coordinateur", "departement-35")).queryParam("communes", "35220")
+                .queryParam("debut", AUJOURDHUI.minusDays(3).toString()).queryParam("fin", AUJOURDHUI.toString()).get("/indicateurs").then()
+                .statusCode(200).body("nouveauxEntrants", org.hamcrest.Matchers.greaterThanOrEqualTo(1))
+                .body("nouveauxEntrantsOrientesEnUnMoisEtMoins", org.hamcrest.Matchers.greaterThanOrEqualTo(1)).extract().asString();
+        assertFalse(corps.contains(ben) || corps.contains("Exemple"), "des comptes, jamais une personne");
+        given().header("Authorization", Jetons.entete("coordinateur", "departement-35")).queryParam("debut", "2026-02-30").queryParam("fin", "2026-03-01")
+                .get("/indicateurs").then().statusCode(400).body("erreurs[0].champ", equalTo("debut"));
+        given().header("Authorization", CDAS).queryParam("debut", "2026-01-01").queryParam("fin", "2026-03-01").get("/indicateurs").then().statusCode(403);
+        try (SondeKafka sonde = SondeKafka.aLaFinDe("indicateurs-parcours")) {
+            given().header("Authorization", Referentiel.ADMIN).queryParam("mois", AUJOURDHUI.toString().substring(0, 7)).post("/indicateurs/publication")
+                    .then().statusCode(200);
+            String e = sonde.attendre(r -> r.key().startsWith("35220/"), 1, Duration.ofSeconds(15)).get(0).value();
+            assertEquals(Set.of(), SchemasEvenements.violations("indicateurs-parcours", e));
+        }
+    }
+
+    @Test
+    void apresUneReorientationLaStructurePrecedenteResteInformeePendantLaPassation() {
+        String ben = Referentiel.beneficiaire(CDAS);
+        ParcoursTest.post(CDAS, "/beneficiaires/" + ben + "/consentement", "{\"date\":\"%s\"}".formatted(AUJOURDHUI)).statusCode(200);
+        ParcoursTest.orienter(CDAS, ben, "caf-35", "\"RSA\"");
+        ParcoursTest.orienter(CDAS, ben, "france-travail-35", "\"RSA\"");
+        given().header("Authorization", Jetons.entete("agent", "caf-35")).get("/beneficiaires/" + ben).then().statusCode(200)
+                .body("orientations.statut", equalTo(java.util.List.of("CLOTUREE", "PROPOSEE")));
+        given().header("Authorization", Jetons.entete("agent", "france-travail-35")).get("/beneficiaires/" + ben).then().statusCode(200);
+        given().header("Authorization", Jetons.entete("agent", "cpam-35")).get("/beneficiaires/" + ben).then().statusCode(404)
+                .body("detail", containsString("introuvable"));
+    }
+}
