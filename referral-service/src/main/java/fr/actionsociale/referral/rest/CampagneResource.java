@@ -14,6 +14,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -27,7 +28,9 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import fr.actionsociale.commons.Formats;
+import fr.actionsociale.commons.idempotence.Idempotence;
 import fr.actionsociale.commons.probleme.ProblemeException;
+import fr.actionsociale.commons.securite.Appelant;
 import fr.actionsociale.commons.securite.Roles;
 import fr.actionsociale.referral.service.AllerVersService;
 
@@ -39,9 +42,13 @@ import fr.actionsociale.referral.service.AllerVersService;
 public class CampagneResource {
 
     private final AllerVersService allerVers;
+    private final Idempotence idempotence;
+    private final Appelant appelant;
 
-    CampagneResource(AllerVersService allerVers) {
+    CampagneResource(AllerVersService allerVers, Idempotence idempotence, Appelant appelant) {
         this.allerVers = allerVers;
+        this.idempotence = idempotence;
+        this.appelant = appelant;
     }
 
     @Schema(name = "CampagneRequete")
@@ -68,9 +75,11 @@ public class CampagneResource {
     @RolesAllowed({ Roles.AGENT, Roles.ADMIN })
     @Transactional
     @Operation(summary = "Lancer une campagne d'aller-vers", description = "Un territoire et une période.")
-    public Response creer(@Valid @NotNull(message = "le corps de la requête est obligatoire") CampagneRequete r) {
-        AllerVersService.Campagne c = allerVers.creer(r.nom(), r.communes(), r.debut(), r.fin());
-        return Response.created(URI.create("/campagnes/" + c.id())).entity(c).build();
+    public Response creer(@HeaderParam(Idempotence.ENTETE) String cle, @Valid @NotNull(message = "le corps de la requête est obligatoire") CampagneRequete r) {
+        return idempotence.executer(cle, Idempotence.portee("POST /campagnes", appelant.institution()), r, () -> {
+            AllerVersService.Campagne c = allerVers.creer(r.nom(), r.communes(), r.debut(), r.fin());
+            return Response.created(URI.create("/campagnes/" + c.id())).entity(c).build();
+        });
     }
 
     @GET
