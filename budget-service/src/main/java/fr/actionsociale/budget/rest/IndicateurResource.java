@@ -71,10 +71,11 @@ public class IndicateurResource {
     @POST
     @Path("/reconstruction")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Reconstruire les indicateurs calculés en direct", description = "Rejoue orientation-faite depuis le début du topic, "
-            + "dans une seule transaction : les compteurs sont vidés puis recalculés, chaque événement compté une fois.")
+    @Operation(summary = "Reconstruire les indicateurs calculés en direct", description = "Rejoue orientation-faite, droit-ouvert et "
+            + "indicateurs-parcours depuis le début de leurs topics, dans une seule transaction : les compteurs sont vidés puis recalculés, "
+            + "chaque événement compté une fois.")
     public ReconstructionService.Reconstruction reconstruire() {
-        return reconstruction.orientations();
+        return reconstruction.reconstruire();
     }
 
     @Schema(name = "IndicateurRequete")

@@ -1,19 +1,23 @@
 package fr.actionsociale.budget.service;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.Config;
 
+import fr.actionsociale.commons.evenement.EvenementRecu;
 import fr.actionsociale.commons.inbox.Inbox;
 import fr.actionsociale.commons.inbox.Rejeu;
 
 /**
- * Rebuilds the live indicators by replaying orientation-faite from the beginning of the topic, in one transaction: the tables are
- * emptied and refilled, and readers see either the old counts or the new ones.
+ * Rebuilds the live indicators by replaying their topics from the beginning, in one transaction: the tables are emptied and
+ * refilled, and readers see either the old counts or the new ones.
  */
 @ApplicationScoped
 public class ReconstructionService {
@@ -23,38 +27,55 @@ public class ReconstructionService {
     private final EntityManager em;
     private final Rejeu rejeu;
     private final Inbox inbox;
-    private final IndicateurOrientationService orientations;
-    private final String topic;
+    private final List<Projection> projections;
 
-    ReconstructionService(EntityManager em, Rejeu rejeu, Inbox inbox, IndicateurOrientationService orientations,
-            @ConfigProperty(name = "mp.messaging.incoming.orientation-faite.topic") String topic) {
+    /** One projection: the table it fills, the topic it is made from, the consumer name its inbox rows carry, its effect. */
+    record Projection(String table, String canal, String consommateur, Consumer<EvenementRecu> effet) {
+    }
+
+    ReconstructionService(EntityManager em, Rejeu rejeu, Inbox inbox, IndicateurOrientationService orientations, IndicateurReferralService referral,
+            Config config) {
         this.em = em;
         this.rejeu = rejeu;
         this.inbox = inbox;
-        this.orientations = orientations;
-        this.topic = topic;
+        this.projections = List.of(
+                new Projection("orientation_comptee", topic(config, "orientation-faite"), CONSOMMATEUR_ORIENTATIONS, orientations::compter),
+                new Projection("droit_ouvert_compte", topic(config, "droit-ouvert"), "indicateurs-droits", referral::droitOuvert),
+                new Projection("indicateur_parcours", topic(config, "indicateurs-parcours"), "indicateurs-parcours", referral::indicateursParcours));
     }
 
-    public record Reconstruction(String topic, long avant, long evenementsLus, long appliques, long ignores, long apres) {
+    private static String topic(Config config, String canal) {
+        return config.getValue("mp.messaging.incoming." + canal + ".topic", String.class);
+    }
+
+    public record Resultat(String table, String topic, long avant, long evenementsLus, long appliques, long ignores, long apres) {
+    }
+
+    public record Reconstruction(List<Resultat> projections) {
     }
 
     @Transactional
-    public Reconstruction orientations() {
-        // inbox first, then the counts: the live consumer takes them in that order too, so it waits instead of deadlocking
-        em.createNativeQuery("lock table inbox_evenement, orientation_comptee in share row exclusive mode").executeUpdate();
-        long avant = compter();
-        em.createNativeQuery("delete from orientation_comptee").executeUpdate();
-        em.createNativeQuery("delete from inbox_evenement where consommateur = ?1").setParameter(1, CONSOMMATEUR_ORIENTATIONS).executeUpdate();
-        AtomicLong appliques = new AtomicLong();
-        long lus = rejeu.relire(topic, lot -> lot.forEach(r -> {
-            if (inbox.appliquerDansLaTransaction(CONSOMMATEUR_ORIENTATIONS, r, orientations::compter)) {
-                appliques.incrementAndGet();
-            }
-        }));
-        return new Reconstruction(topic, avant, lus, appliques.get(), lus - appliques.get(), compter());
+    public Reconstruction reconstruire() {
+        // inbox first, then the counts: the live consumers take them in that order too, so they wait instead of deadlocking
+        em.createNativeQuery("lock table inbox_evenement, orientation_comptee, droit_ouvert_compte, indicateur_parcours in share row exclusive mode")
+                .executeUpdate();
+        List<Resultat> resultats = new ArrayList<>();
+        for (Projection p : projections) {
+            long avant = compter(p.table());
+            em.createNativeQuery("delete from " + p.table()).executeUpdate();
+            em.createNativeQuery("delete from inbox_evenement where consommateur = ?1").setParameter(1, p.consommateur()).executeUpdate();
+            AtomicLong appliques = new AtomicLong();
+            long lus = rejeu.relire(p.canal(), lot -> lot.forEach(r -> {
+                if (inbox.appliquerDansLaTransaction(p.consommateur(), r, p.effet())) {
+                    appliques.incrementAndGet();
+                }
+            }));
+            resultats.add(new Resultat(p.table(), p.canal(), avant, lus, appliques.get(), lus - appliques.get(), compter(p.table())));
+        }
+        return new Reconstruction(resultats);
     }
 
-    private long compter() {
-        return ((Number) em.createNativeQuery("select count(*) from orientation_comptee").getSingleResult()).longValue();
+    private long compter(String table) {
+        return ((Number) em.createNativeQuery("select count(*) from " + table).getSingleResult()).longValue();
     }
 }

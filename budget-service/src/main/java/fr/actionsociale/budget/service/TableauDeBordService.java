@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -25,9 +26,11 @@ public class TableauDeBordService {
     private final ExecutionService executions;
     private final IndicateurService indicateurs;
     private final IndicateurOrientationService orientations;
+    private final IndicateurReferralService referral;
 
     TableauDeBordService(ProgrammeService programmes, ExecutionService executions, IndicateurService indicateurs,
-            IndicateurOrientationService orientations) {
+            IndicateurOrientationService orientations, IndicateurReferralService referral) {
+        this.referral = referral;
         this.programmes = programmes;
         this.executions = executions;
         this.indicateurs = indicateurs;
@@ -39,7 +42,8 @@ public class TableauDeBordService {
     }
 
     public record TableauDeBord(String programme, String libelle, LocalDate au, List<ConsommationAction> actions, ExecutionService.Montants total,
-            BigDecimal tauxConsommation, List<IndicateurService.Definition> indicateurs, IndicateurOrientationService.Territoire orientations) {
+            BigDecimal tauxConsommation, List<IndicateurService.Definition> indicateurs, IndicateurOrientationService.Territoire orientations,
+            IndicateurReferralService.DroitsOuverts droitsOuverts, String moisParcoursRsa, Map<String, Long> parcoursRsa) {
     }
 
     /** Reads in its own transaction: the live stream calls it from a worker thread, outside any request. */
@@ -51,7 +55,9 @@ public class TableauDeBordService {
             List<ConsommationAction> actions = e.axes().stream().flatMap(a -> a.lignes().stream().map(l -> consommation(a.libelle(), l))).toList();
             YearMonth fin = OrientationComptee.mois(Instant.now());
             return new TableauDeBord(p.code(), p.libelle(), au, actions, e.total(), taux(e.total().consommation(), e.total().recettes()),
-                    indicateurs.lister(p), orientations.territoire(p.territoire(), fin.minusMonths(MOIS - 1L), fin));
+                    indicateurs.lister(p), orientations.territoire(p.territoire(), fin.minusMonths(MOIS - 1L), fin),
+                    referral.droitsOuverts(p.territoire(), fin.minusMonths(MOIS - 1L), fin), fin.minusMonths(1).toString(),
+                    referral.parcoursRsa(p.territoire(), fin.minusMonths(1)));
         });
     }
 

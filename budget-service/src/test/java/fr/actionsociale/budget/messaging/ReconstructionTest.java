@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -37,7 +38,9 @@ class ReconstructionTest {
         JsonPath avant = given().header("Authorization", OrientationFaiteConsumerTest.COORDINATEUR).queryParam("commune", "35236")
                 .queryParam("mois", mois).get("/indicateurs/orientations").then().extract().jsonPath();
 
-        JsonPath r = given().header("Authorization", ADMIN).post("/indicateurs/reconstruction").then().statusCode(200).extract().jsonPath();
+        JsonPath tout = given().header("Authorization", ADMIN).post("/indicateurs/reconstruction").then().statusCode(200).extract().jsonPath();
+        assertEquals(List.of("orientation_comptee", "droit_ouvert_compte", "indicateur_parcours"), tout.getList("projections.table"));
+        JsonPath r = JsonPath.from(tout.prettify()).setRootPath("projections[0]");
         assertTrue(r.getLong("evenementsLus") >= 28, "tout le topic est relu");
         assertEquals(r.getLong("evenementsLus"), r.getLong("appliques") + r.getLong("ignores"));
 
@@ -49,7 +52,7 @@ class ReconstructionTest {
         // only an administrator rebuilds
         given().header("Authorization", Jetons.entete("gestionnaire", "departement-35")).post("/indicateurs/reconstruction").then().statusCode(403);
         // a second replay changes nothing
-        given().header("Authorization", ADMIN).post("/indicateurs/reconstruction").then().statusCode(200).body("avant", equalTo(r.getInt("apres")))
-                .body("apres", equalTo(r.getInt("apres")));
+        given().header("Authorization", ADMIN).post("/indicateurs/reconstruction").then().statusCode(200)
+                .body("projections[0].avant", equalTo(r.getInt("apres"))).body("projections[0].apres", equalTo(r.getInt("apres")));
     }
 }

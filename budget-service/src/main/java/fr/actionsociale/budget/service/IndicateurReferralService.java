@@ -1,0 +1,128 @@
+package fr.actionsociale.budget.service;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import fr.actionsociale.commons.evenement.EvenementRecu;
+import fr.actionsociale.commons.inbox.EvenementInvalideException;
+
+/**
+ * The live indicators fed by referral-service's other events: rights opened (droit-ouvert) and the RSA path's monthly counts
+ * (indicateurs-parcours). Effects run inside the Inbox's transaction; not {@code @Transactional} so that a refused event can be
+ * skipped by a replay without dooming its transaction.
+ */
+@ApplicationScoped
+public class IndicateurReferralService {
+
+    static final String REFERRAL = "/referral-service";
+
+    private final EntityManager em;
+    private final ObjectMapper json;
+
+    IndicateurReferralService(EntityManager em, ObjectMapper json) {
+        this.em = em;
+        this.json = json;
+    }
+
+    /** Counts one opening told by referral-service (institutions' own reports carry no commune and are told again by it). */
+    public void droitOuvert(EvenementRecu e) {
+        if (!REFERRAL.equals(e.source())) {
+            return;
+        }
+        String commune = e.texte("commune");
+        if (commune == null || !commune.matches("^(2[AB]|[0-9]{2})[0-9]{3}$")) {
+            throw new EvenementInvalideException("commune absente ou invalide");
+        }
+        LocalDate date;
+        try {
+            date = LocalDate.parse(e.texte("date"));
+        } catch (DateTimeParseException | NullPointerException ex) {
+            throw new EvenementInvalideException("date illisible");
+        }
+        String droit = e.texte("droit");
+        String beneficiaire = e.texte("beneficiaire");
+        if (droit == null || beneficiaire == null || e.texte("institution") == null) {
+            throw new EvenementInvalideException("droit, beneficiaire ou institution absent");
+        }
+        em.createNativeQuery("insert into droit_ouvert_compte (cle, evenement_id, droit, institution, commune, date_ouverture, mois) values "
+                + "(?1, ?2, ?3, ?4, ?5, ?6, ?7) on conflict (cle) do nothing")
+                .setParameter(1, beneficiaire + "/" + droit + "/" + date).setParameter(2, e.id()).setParameter(3, droit)
+                .setParameter(4, e.texte("institution")).setParameter(5, commune).setParameter(6, date).setParameter(7, YearMonth.from(date).toString())
+                .executeUpdate();
+    }
+
+    public void indicateursParcours(EvenementRecu e) {
+        String commune = e.texte("commune");
+        String mois = e.texte("mois");
+        if (commune == null || mois == null || !mois.matches("^[0-9]{4}-(0[1-9]|1[0-2])$")) {
+            throw new EvenementInvalideException("commune ou mois absent");
+        }
+        try {
+            em.createNativeQuery("insert into indicateur_parcours (commune, mois, valeurs) values (?1, ?2, ?3) on conflict (commune, mois) do update "
+                    + "set valeurs = excluded.valeurs, recu_le = now()").setParameter(1, commune).setParameter(2, mois)
+                    .setParameter(3, json.writeValueAsString(e.donnees())).executeUpdate();
+        } catch (JsonProcessingException ex) {
+            throw new EvenementInvalideException("données illisibles");
+        }
+    }
+
+    public record DroitsOuverts(long total, Map<String, Long> parDroit, Map<String, Long> parInstitution, Map<String, Long> parMois) {
+    }
+
+    /** @param communes empty for every commune */
+    public DroitsOuverts droitsOuverts(List<String> communes, YearMonth depuis, YearMonth jusqua) {
+        Map<String, Long> parDroit = new TreeMap<>();
+        Map<String, Long> parInstitution = new TreeMap<>();
+        Map<String, Long> parMois = new TreeMap<>();
+        long total = 0;
+        var q = em.createNativeQuery("select droit, institution, mois, count(*) from droit_ouvert_compte where mois between ?1 and ?2"
+                + (communes.isEmpty() ? "" : " and commune = any(?3)") + " group by droit, institution, mois")
+                .setParameter(1, depuis.toString()).setParameter(2, jusqua.toString());
+        if (!communes.isEmpty()) {
+            q.setParameter(3, communes.toArray(new String[0]));
+        }
+        for (Object o : q.getResultList()) {
+            Object[] l = (Object[]) o;
+            long n = ((Number) l[3]).longValue();
+            total += n;
+            parDroit.merge((String) l[0], n, Long::sum);
+            parInstitution.merge((String) l[1], n, Long::sum);
+            parMois.merge((String) l[2], n, Long::sum);
+        }
+        return new DroitsOuverts(total, parDroit, parInstitution, parMois);
+    }
+
+    /** The RSA path's counts of a territory for one month: the sum over its communes of the last publication. */
+    public Map<String, Long> parcoursRsa(List<String> communes, YearMonth mois) {
+        Map<String, Long> somme = new TreeMap<>();
+        var q = em.createNativeQuery("select valeurs from indicateur_parcours where mois = ?1" + (communes.isEmpty() ? "" : " and commune = any(?2)"))
+                .setParameter(1, mois.toString());
+        if (!communes.isEmpty()) {
+            q.setParameter(2, communes.toArray(new String[0]));
+        }
+        for (Object o : q.getResultList()) {
+            try {
+                JsonNode v = json.readTree((String) o);
+                v.fields().forEachRemaining(f -> {
+                    if (f.getValue().isNumber()) {
+                        somme.merge(f.getKey(), f.getValue().asLong(), Long::sum);
+                    }
+                });
+            } catch (JsonProcessingException ex) {
+                throw new IllegalStateException(ex);
+            }
+        }
+        return somme;
+    }
+}
