@@ -41,6 +41,7 @@ import fr.actionsociale.referral.domain.DroitVise;
 import fr.actionsociale.referral.domain.EtapeRsa;
 import fr.actionsociale.referral.service.BeneficiaireService;
 import fr.actionsociale.referral.service.DroitService;
+import fr.actionsociale.referral.service.JournalService;
 import fr.actionsociale.referral.service.OrientationService;
 import fr.actionsociale.referral.service.SuiviService;
 
@@ -59,9 +60,11 @@ public class BeneficiaireResource {
     private final SuiviService suivi;
     private final Appelant appelant;
     private final Idempotence idempotence;
+    private final JournalService journal;
 
     BeneficiaireResource(BeneficiaireService beneficiaires, DroitService droits, OrientationService orientations, SuiviService suivi, Appelant appelant,
-            Idempotence idempotence) {
+            Idempotence idempotence, JournalService journal) {
+        this.journal = journal;
         this.beneficiaires = beneficiaires;
         this.droits = droits;
         this.orientations = orientations;
@@ -159,6 +162,17 @@ public class BeneficiaireResource {
         return new DossierVue(BeneficiaireVue.de(b), droits.droits(b.id()).stream().map(DroitVue::de).toList(),
                 orientations.deLaPersonne(b.id()).stream().map(OrientationVue::de).toList(),
                 suivi.etapes(b.id()).stream().map(e -> EtapeVue.de(e, aujourdHui)).toList());
+    }
+
+    @GET
+    @Path("/{reference}/journal")
+    @RolesAllowed({ Roles.AGENT, Roles.GESTIONNAIRE, Roles.ADMIN })
+    @Transactional
+    @Operation(summary = "Le parcours d'une personne à travers les institutions", description = "Ce que le rôle, l'institution de l'appelant et le "
+            + "consentement de la personne permettent de voir ; jamais de texte libre d'une autre structure. Lecture journalisée.")
+    public List<JournalService.Entree> journal(@PathParam("reference") String reference, @HeaderParam(MOTIF) String motif) {
+        beneficiaires.lire(reference, motif == null ? "journal" : motif);
+        return journal.journal(reference);
     }
 
     @GET

@@ -142,4 +142,23 @@ class SuiviEtPartenairesTest {
         given().header("Authorization", Jetons.entete("agent", "cpam-35")).get("/beneficiaires/" + ben).then().statusCode(404)
                 .body("detail", containsString("introuvable"));
     }
+
+    @Test
+    void leJournalNeMontreAChaqueStructureQueCeQueLeConsentementPermet() {
+        String ben = Referentiel.beneficiaire(CDAS);
+        ParcoursTest.post(CDAS, "/beneficiaires/" + ben + "/consentement", "{\"date\":\"%s\",\"portee\":[\"caf-35\"]}".formatted(AUJOURDHUI)).statusCode(200);
+        ParcoursTest.orienter(CDAS, ben, "caf-35", "\"RSA\"");
+        ParcoursTest.orienter(CDAS, ben, "cpam-35", "\"C2S\"");
+        given().header("Authorization", CDAS).get("/beneficiaires/" + ben + "/journal").then().statusCode(200)
+                .body("quoi", hasItem("Orientée vers cpam-35 par cdas-pays-de-redon")).body("quoi", hasItem("Orientée vers caf-35 par cdas-pays-de-redon"));
+        String caf = given().header("Authorization", Jetons.entete("agent", "caf-35")).get("/beneficiaires/" + ben + "/journal").then().statusCode(200)
+                .body("quoi", hasItem("Orientée vers caf-35 par cdas-pays-de-redon"))
+                .body("quoi", not(hasItem("Orientée vers cpam-35 par cdas-pays-de-redon"))).extract().asString();
+        assertFalse(caf.contains("RDV des droits de Camille"), "no free text in the journal");
+        // consent to share with all: the CAF now sees the whole path; an institution the person was never oriented to sees nothing
+        ParcoursTest.post(CDAS, "/beneficiaires/" + ben + "/consentement", "{\"date\":\"%s\"}".formatted(AUJOURDHUI)).statusCode(200);
+        given().header("Authorization", Jetons.entete("agent", "caf-35")).get("/beneficiaires/" + ben + "/journal").then()
+                .body("quoi", hasItem("Orientée vers cpam-35 par cdas-pays-de-redon"));
+        given().header("Authorization", Jetons.entete("agent", "msa-porte-de-bretagne")).get("/beneficiaires/" + ben + "/journal").then().statusCode(404);
+    }
 }
