@@ -21,13 +21,14 @@ public final class Evenements {
     private Evenements() {
     }
 
-    /** orientation-acceptee, orientation-refusee, orientation-cloturee. */
+    /** orientation-acceptee, orientation-en-cours, orientation-refusee, orientation-cloturee. */
     public record OrientationSuivie(UUID orientationId, String beneficiaire, String structure, String commune, String statut, LocalDate date,
             UUID remplaceePar) {
 
         public static String type(Orientation o) {
             return switch (o.statut()) {
                 case ACCEPTEE -> "orientation-acceptee";
+                case EN_COURS -> "orientation-en-cours";
                 case REFUSEE -> "orientation-refusee";
                 case CLOTUREE -> "orientation-cloturee";
                 default -> throw new IllegalStateException("pas d'événement pour " + o.statut());

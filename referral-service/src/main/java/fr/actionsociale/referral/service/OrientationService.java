@@ -165,6 +165,7 @@ public class OrientationService {
         Orientation o = pourLaStructure(id, false);
         o.demarrer(le, beneficiaires.aujourdHui());
         faireEtape(o, TypeEtapeRsa.PREMIER_RDV, le);
+        outbox.publier(Evenements.OrientationSuivie.type(o), o.id().toString(), Evenements.OrientationSuivie.de(o, le, null));
         return o;
     }
 

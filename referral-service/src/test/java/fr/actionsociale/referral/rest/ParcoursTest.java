@@ -202,6 +202,15 @@ class ParcoursTest {
             String e = acceptees.attendre(r -> premiere.equals(r.key()), 1, Duration.ofSeconds(15)).get(0).value();
             assertEquals(Set.of(), SchemasEvenements.violations("orientation-acceptee", e));
 
+            // the first appointment is held: the accompaniment starts (orientation-en-cours)
+            try (SondeKafka enCours = SondeKafka.aLaFinDe("orientation-en-cours")) {
+                post(CAF_AGENT, "/orientations/" + premiere + "/demarrage", "{\"date\":\"%s\"}".formatted(AUJOURDHUI)).statusCode(200)
+                        .body("statut", equalTo("EN_COURS"));
+                String ec = enCours.attendre(r -> premiere.equals(r.key()), 1, Duration.ofSeconds(15)).get(0).value();
+                assertEquals(Set.of(), SchemasEvenements.violations("orientation-en-cours", ec));
+            }
+            post(CAF_AGENT, "/orientations/" + premiere + "/demarrage", "{\"date\":\"%s\"}".formatted(AUJOURDHUI)).statusCode(409);
+
             // re-oriented to France Travail for the RSA: the CAF orientation is closed, and says by which one
             String seconde = orienter(CDAS, ben, "france-travail-35", "\"RSA\"");
             given().header("Authorization", CAF_AGENT).get("/orientations/" + premiere).then().body("statut", equalTo("CLOTUREE"));
