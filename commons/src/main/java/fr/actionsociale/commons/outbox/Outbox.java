@@ -1,6 +1,6 @@
 package fr.actionsociale.commons.outbox;
 
-import java.sql.PreparedStatement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -15,6 +15,8 @@ import org.hibernate.Session;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import fr.actionsociale.commons.jdbc.Copie;
 
 /**
  * Records an event in the same transaction as the business change that causes it. Nothing is sent here:
@@ -70,8 +72,8 @@ public class Outbox {
     }
 
     /**
-     * Many events in the caller's transaction, written as one JDBC batch: for bulk imports, where one statement per event
-     * (and Hibernate's flush before each) would cost more than the import itself.
+     * Many events in the caller's transaction, written with one COPY: for bulk imports, where one statement per event (and
+     * Hibernate's flush before each) would cost more than the import itself.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void publierEnLot(List<Evenement> evenements) {
@@ -79,24 +81,15 @@ public class Outbox {
             return;
         }
         em.flush();
-        em.unwrap(Session.class).doWork(connexion -> {
-            try (PreparedStatement ps = connexion.prepareStatement(
-                    "insert into outbox_evenement (id, topic, type, cle, donnees) values (?, ?, ?, ?, cast(? as jsonb))")) {
-                for (Evenement e : evenements) {
-                    ps.setObject(1, UUID.randomUUID());
-                    ps.setString(2, prefixeTopics + e.type());
-                    ps.setString(3, e.type());
-                    ps.setString(4, e.cle());
-                    try {
-                        ps.setString(5, json.writeValueAsString(e.donnees()));
-                    } catch (JsonProcessingException ex) {
-                        throw new IllegalArgumentException("données d'événement non sérialisables: " + e.type(), ex);
-                    }
-                    ps.addBatch();
-                }
-                ps.executeBatch();
+        List<Object[]> lignes = new ArrayList<>(evenements.size());
+        for (Evenement e : evenements) {
+            try {
+                lignes.add(new Object[] { UUID.randomUUID(), prefixeTopics + e.type(), e.type(), e.cle(), json.writeValueAsString(e.donnees()) });
+            } catch (JsonProcessingException ex) {
+                throw new IllegalArgumentException("données d'événement non sérialisables: " + e.type(), ex);
             }
-        });
+        }
+        em.unwrap(Session.class).doWork(connexion -> Copie.vers(connexion, "outbox_evenement (id, topic, type, cle, donnees)", lignes));
         reveillerApresCommit();
     }
 

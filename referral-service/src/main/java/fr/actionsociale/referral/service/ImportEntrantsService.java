@@ -1,8 +1,5 @@
 package fr.actionsociale.referral.service;
 
-import java.sql.Date;
-import java.sql.PreparedStatement;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -17,6 +14,7 @@ import jakarta.persistence.EntityManager;
 
 import org.hibernate.Session;
 
+import fr.actionsociale.commons.jdbc.Copie;
 import fr.actionsociale.commons.outbox.Outbox;
 import fr.actionsociale.referral.domain.Beneficiaire;
 import fr.actionsociale.referral.domain.DroitVise;
@@ -31,14 +29,14 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * Bulk intake of the CAF's monthly file of RSA entrants: each new person is registered (no name: the file has none), their RSA
- * right opened on the file's date with its clocks started, and the orientation rules applied. Rows go in with JDBC batches, a
- * few thousand per transaction: a crash in the middle leaves whole chunks, and importing the same file again completes it
+ * right opened on the file's date with its clocks started, and the orientation rules applied. Rows go in with COPY, a few
+ * thousand per transaction: a crash in the middle leaves whole chunks, and importing the same file again completes it
  * without duplicates (an allocataire number is imported once).
  */
 @ApplicationScoped
 public class ImportEntrantsService {
 
-    static final int LOT = 2000;
+    static final int LOT = 5000;
 
     private final EntityManager em;
     private final Outbox outbox;
@@ -104,69 +102,38 @@ public class ImportEntrantsService {
                     choix.isPresent() ? UUID.randomUUID() : null));
         }
         Instant maintenant = Instant.now();
-        em.unwrap(Session.class).doWork(cx -> {
-            try (PreparedStatement b = cx.prepareStatement("insert into beneficiaire (id, reference, date_naissance, commune, numero_allocataire, "
-                    + "foyer, cree_par) values (?, ?, ?, ?, ?, ?, ?)");
-                    PreparedStatement d = cx.prepareStatement("insert into droit (id, beneficiaire_id, type, etat, institution, orientation_id, source, "
-                            + "identifie_le, demande_le, ouvert_le) values (?, ?, 'RSA', 'OUVERT', ?, ?, 'IMPORT_CAF', ?, ?, ?)");
-                    PreparedStatement et = cx.prepareStatement("insert into etape_rsa (id, beneficiaire_id, droit_id, type, date_depart, date_limite, "
-                            + "faite_le, structure) values (?, ?, ?, ?, ?, ?, ?, ?)");
-                    PreparedStatement o = cx.prepareStatement("insert into orientation (id, beneficiaire, structure, commune, motif, droits_vises, "
-                            + "oriente_par, statut, date_orientation, version, beneficiaire_id) values (?, ?, ?, ?, ?, 'RSA', ?, 'PROPOSEE', ?, 0, ?)");
-                    PreparedStatement dec = cx.prepareStatement("insert into decision_orientation (id, beneficiaire_id, regle_id, raison, structure, "
-                            + "orientation_id, par) values (?, ?, ?, ?, ?, ?, ?)")) {
-                for (Ligne l : lignes) {
-                    Entrant e = l.e();
-                    Date ouverture = Date.valueOf(e.ouverture());
-                    b.setObject(1, l.beneficiaire());
-                    b.setString(2, l.reference());
-                    b.setDate(3, Date.valueOf(e.naissance()));
-                    b.setString(4, e.commune());
-                    b.setString(5, e.numeroAllocataire());
-                    b.setString(6, e.foyer());
-                    b.setString(7, par);
-                    b.addBatch();
-                    d.setObject(1, l.droit());
-                    d.setObject(2, l.beneficiaire());
-                    d.setString(3, caisse);
-                    d.setObject(4, l.orientation());
-                    d.setDate(5, ouverture);
-                    d.setDate(6, ouverture);
-                    d.setDate(7, ouverture);
-                    d.addBatch();
-                    String structure = l.choix().map(OrientationAutomatiqueService.Choix::structure).orElse(par);
-                    etape(et, l, TypeEtapeRsa.PREMIERE_INVITATION, e.ouverture(), null, structure);
-                    etape(et, l, TypeEtapeRsa.ORIENTATION, e.ouverture(), l.choix().isPresent() ? aujourdHui : null, structure);
-                    if (l.choix().isPresent()) {
-                        etape(et, l, TypeEtapeRsa.PREMIER_RDV, aujourdHui, null, structure);
-                        etape(et, l, TypeEtapeRsa.PREMIER_CER, aujourdHui, null, structure);
-                        OrientationAutomatiqueService.Choix c = l.choix().get();
-                        o.setObject(1, l.orientation());
-                        o.setString(2, l.reference());
-                        o.setString(3, c.structure());
-                        o.setString(4, e.commune());
-                        o.setString(5, "Orientation automatique : " + c.raison());
-                        o.setString(6, OrientationAutomatiqueService.AUTOMATIQUE);
-                        o.setTimestamp(7, Timestamp.from(maintenant));
-                        o.setObject(8, l.beneficiaire());
-                        o.addBatch();
-                    }
-                    dec.setObject(1, UUID.randomUUID());
-                    dec.setObject(2, l.beneficiaire());
-                    dec.setObject(3, l.choix().map(c -> c.regle().id()).orElse(null));
-                    dec.setString(4, l.choix().map(OrientationAutomatiqueService.Choix::raison)
-                            .orElse("Aucune règle ne s'applique : orientation à décider par un agent"));
-                    dec.setString(5, l.choix().map(OrientationAutomatiqueService.Choix::structure).orElse(null));
-                    dec.setObject(6, l.orientation());
-                    dec.setString(7, OrientationAutomatiqueService.AUTOMATIQUE);
-                    dec.addBatch();
-                }
-                b.executeBatch();
-                d.executeBatch();
-                et.executeBatch();
-                o.executeBatch();
-                dec.executeBatch();
+        List<Object[]> personnes = new ArrayList<>(lignes.size());
+        List<Object[]> droits = new ArrayList<>(lignes.size());
+        List<Object[]> etapes = new ArrayList<>(lignes.size() * 4);
+        List<Object[]> orientations = new ArrayList<>(lignes.size());
+        List<Object[]> decisions = new ArrayList<>(lignes.size());
+        for (Ligne l : lignes) {
+            Entrant e = l.e();
+            personnes.add(new Object[] { l.beneficiaire(), l.reference(), e.naissance(), e.commune(), e.numeroAllocataire(), e.foyer(), par });
+            droits.add(new Object[] { l.droit(), l.beneficiaire(), "RSA", "OUVERT", caisse, l.orientation(), "IMPORT_CAF", e.ouverture(), e.ouverture(),
+                    e.ouverture() });
+            String structure = l.choix().map(OrientationAutomatiqueService.Choix::structure).orElse(par);
+            etapes.add(etape(l, TypeEtapeRsa.PREMIERE_INVITATION, e.ouverture(), null, structure));
+            etapes.add(etape(l, TypeEtapeRsa.ORIENTATION, e.ouverture(), l.choix().isPresent() ? aujourdHui : null, structure));
+            if (l.choix().isPresent()) {
+                OrientationAutomatiqueService.Choix c = l.choix().get();
+                etapes.add(etape(l, TypeEtapeRsa.PREMIER_RDV, aujourdHui, null, structure));
+                etapes.add(etape(l, TypeEtapeRsa.PREMIER_CER, aujourdHui, null, structure));
+                orientations.add(new Object[] { l.orientation(), l.reference(), c.structure(), e.commune(), "Orientation automatique : " + c.raison(),
+                        "RSA", OrientationAutomatiqueService.AUTOMATIQUE, "PROPOSEE", maintenant, 0, l.beneficiaire() });
             }
+            decisions.add(new Object[] { UUID.randomUUID(), l.beneficiaire(), l.choix().map(c -> c.regle().id()).orElse(null),
+                    l.choix().map(OrientationAutomatiqueService.Choix::raison).orElse("Aucune règle ne s'applique : orientation à décider par un agent"),
+                    l.choix().map(OrientationAutomatiqueService.Choix::structure).orElse(null), l.orientation(), OrientationAutomatiqueService.AUTOMATIQUE });
+        }
+        // COPY rather than INSERTs: several times faster, and the same transaction
+        em.unwrap(Session.class).doWork(cx -> {
+            Copie.vers(cx, "beneficiaire (id, reference, date_naissance, commune, numero_allocataire, foyer, cree_par)", personnes);
+            Copie.vers(cx, "droit (id, beneficiaire_id, type, etat, institution, orientation_id, source, identifie_le, demande_le, ouvert_le)", droits);
+            Copie.vers(cx, "etape_rsa (id, beneficiaire_id, droit_id, type, date_depart, date_limite, faite_le, structure)", etapes);
+            Copie.vers(cx, "orientation (id, beneficiaire, structure, commune, motif, droits_vises, oriente_par, statut, date_orientation, version, "
+                    + "beneficiaire_id)", orientations);
+            Copie.vers(cx, "decision_orientation (id, beneficiaire_id, regle_id, raison, structure, orientation_id, par)", decisions);
         });
         List<Outbox.Evenement> evenements = new ArrayList<>(lignes.size() * 2);
         int orientes = 0;
@@ -183,16 +150,7 @@ public class ImportEntrantsService {
         return new int[] { lot.size() - lignes.size(), lignes.size(), orientes };
     }
 
-    private static void etape(PreparedStatement et, Ligne l, TypeEtapeRsa type, LocalDate depart, LocalDate faite, String structure)
-            throws java.sql.SQLException {
-        et.setObject(1, UUID.randomUUID());
-        et.setObject(2, l.beneficiaire());
-        et.setObject(3, l.droit());
-        et.setString(4, type.name());
-        et.setDate(5, Date.valueOf(depart));
-        et.setDate(6, Date.valueOf(type.limite(depart)));
-        et.setDate(7, faite == null ? null : Date.valueOf(faite));
-        et.setString(8, structure);
-        et.addBatch();
+    private static Object[] etape(Ligne l, TypeEtapeRsa type, LocalDate depart, LocalDate faite, String structure) {
+        return new Object[] { UUID.randomUUID(), l.beneficiaire(), l.droit(), type.name(), depart, type.limite(depart), faite, structure };
     }
 }
