@@ -1,13 +1,17 @@
 package fr.actionsociale.referral.messaging;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.time.format.DateTimeParseException;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
+import fr.actionsociale.commons.evenement.CloudEvents;
 import fr.actionsociale.commons.evenement.EvenementRecu;
 import fr.actionsociale.commons.inbox.EvenementInvalideException;
 import fr.actionsociale.commons.inbox.Inbox;
@@ -40,19 +44,30 @@ public class SignalementDroitConsumer {
     @Incoming("droit-ouvert")
     @Blocking
     public void ouverts(ConsumerRecords<String, String> records) {
-        inbox.appliquer("droit-ouvert", "signalements-droits", records, this::appliquer);
+        inbox.appliquer("droit-ouvert", "signalements-droits", desPartenaires(records), this::appliquer);
     }
 
     @Incoming("droit-refuse")
     @Blocking
     public void refuses(ConsumerRecords<String, String> records) {
-        inbox.appliquer("droit-refuse", "signalements-droits", records, this::appliquer);
+        inbox.appliquer("droit-refuse", "signalements-droits", desPartenaires(records), this::appliquer);
     }
 
     @Incoming("droit-ferme")
     @Blocking
     public void fermes(ConsumerRecords<String, String> records) {
-        inbox.appliquer("droit-ferme", "signalements-droits", records, this::appliquer);
+        inbox.appliquer("droit-ferme", "signalements-droits", desPartenaires(records), this::appliquer);
+    }
+
+    /** Our own re-publications are dropped before the inbox: a bulk import publishes one per entrant, with nothing to apply. */
+    private List<ConsumerRecord<String, String>> desPartenaires(ConsumerRecords<String, String> records) {
+        List<ConsumerRecord<String, String>> retenus = new ArrayList<>(records.count());
+        for (ConsumerRecord<String, String> r : records) {
+            if (!source.equals(EvenementRecu.entete(r, CloudEvents.SOURCE))) {
+                retenus.add(r);
+            }
+        }
+        return retenus;
     }
 
     void appliquer(EvenementRecu e) {

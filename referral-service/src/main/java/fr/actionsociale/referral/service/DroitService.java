@@ -69,6 +69,12 @@ public class DroitService {
                 .getResultStream().findFirst();
     }
 
+    /** Every right of the person still followed (potential, asked, opened or suspended). */
+    public List<Droit> enCours(UUID beneficiaireId) {
+        return em.createQuery("from Droit where beneficiaireId = :b and etat in :e", Droit.class).setParameter("b", beneficiaireId)
+                .setParameter("e", EnumSet.of(EtatDroit.POTENTIEL, EtatDroit.DEMANDE, EtatDroit.OUVERT, EtatDroit.SUSPENDU)).getResultList();
+    }
+
     public List<Droit> droits(UUID beneficiaireId) {
         return em.createQuery("from Droit where beneficiaireId = :b order by identifieLe, type", Droit.class).setParameter("b", beneficiaireId)
                 .getResultList();

@@ -66,7 +66,7 @@ public class OrientationService {
         } catch (ProblemeException e) {
             throw new RegleMetierException("beneficiaire", "bénéficiaire inconnu, ou hors du périmètre de votre structure");
         }
-        structures.connue("structure", structure);
+        structures.verifier("structure", structure);
         return orienter(b, structure, commune, motif, droitsVises, orientePar);
     }
 
@@ -89,20 +89,17 @@ public class OrientationService {
         em.persist(o);
         outbox.publier(OrientationFaite.TYPE, o.id().toString(), OrientationFaite.de(o));
         metriques.counter("referral.orientations", "structure", structure).increment();
-        for (DroitVise type : droitsVises) {
-            droits.enCours(b.id(), type).ifPresent(d -> d.rattacher(o.id(), structure));
-        }
+        // one query for the person's rights followed, whatever the number of rights aimed at
+        List<Droit> suivis = droits.enCours(b.id());
+        suivis.stream().filter(d -> droitsVises.contains(d.type())).forEach(d -> d.rattacher(o.id(), structure));
         if (droitsVises.contains(DroitVise.RSA)) {
-            avancerParcoursRsa(b, structure, jour);
+            suivis.stream().filter(d -> d.type() == DroitVise.RSA && d.etat() == EtatDroit.OUVERT).findFirst()
+                    .ifPresent(rsa -> avancerParcoursRsa(b, rsa, structure, jour));
         }
         return o;
     }
 
-    private void avancerParcoursRsa(Beneficiaire b, String structure, LocalDate jour) {
-        Droit rsa = droits.enCours(b.id(), DroitVise.RSA).filter(d -> d.etat() == EtatDroit.OUVERT).orElse(null);
-        if (rsa == null) {
-            return;
-        }
+    private void avancerParcoursRsa(Beneficiaire b, Droit rsa, String structure, LocalDate jour) {
         List<EtapeRsa> etapes = em.createQuery("from EtapeRsa where droitId = :d", EtapeRsa.class).setParameter("d", rsa.id()).getResultList();
         for (EtapeRsa e : etapes) {
             if (e.type() == TypeEtapeRsa.ORIENTATION && e.faiteLe() == null) {

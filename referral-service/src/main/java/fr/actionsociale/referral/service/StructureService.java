@@ -1,6 +1,8 @@
 package fr.actionsociale.referral.service;
 
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -16,6 +18,8 @@ import fr.actionsociale.referral.domain.TypeStructure;
 public class StructureService {
 
     private final EntityManager em;
+    /** Structures are never deleted: once seen, a code stays known (a miss still asks the database, for other replicas' creations). */
+    private final Set<String> connues = ConcurrentHashMap.newKeySet();
 
     StructureService(EntityManager em) {
         this.em = em;
@@ -42,5 +46,13 @@ public class StructureService {
             throw new RegleMetierException(champ, "structure inconnue : " + code);
         }
         return s;
+    }
+
+    /** Like {@link #connue}, without loading it when this replica has already seen the code (the orientation's hot path). */
+    public void verifier(String champ, String code) {
+        if (!connues.contains(code)) {
+            connue(champ, code);
+            connues.add(code);
+        }
     }
 }
