@@ -17,6 +17,7 @@ import fr.actionsociale.budget.domain.LigneBudgetaire;
 import fr.actionsociale.budget.domain.Programme;
 import fr.actionsociale.budget.messaging.CreditsConsommes;
 import fr.actionsociale.budget.messaging.DepenseEnregistree;
+import fr.actionsociale.commons.jdbc.Colonnes;
 import fr.actionsociale.commons.outbox.Outbox;
 import fr.actionsociale.commons.probleme.RegleMetierException;
 
@@ -84,7 +85,7 @@ public class DepenseService {
                 + "join action_programme a on a.id = l.action_id where a.programme_id = ?1 and d.date_depense <= ?2 "
                 + "order by a.rang, d.date_depense, d.saisie_le").setParameter(1, p.id()).setParameter(2, au).getResultList();
         return lignes.stream().map(o -> (Object[]) o).map(d -> new LigneEtat((UUID) d[0], (String) d[1], (String) d[2], (String) d[3],
-                FinancementService.jour(d[4]), CategorieDepense.valueOf((String) d[5]), (String) d[6], (String) d[7], (BigDecimal) d[8],
+                Colonnes.date(d[4]), CategorieDepense.valueOf((String) d[5]), (String) d[6], (String) d[7], (BigDecimal) d[8],
                 (BigDecimal) d[9], (Boolean) d[10], (String) d[11])).toList();
     }
 }

@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import fr.actionsociale.budget.domain.Programme;
 import fr.actionsociale.commons.evenement.EvenementRecu;
 import fr.actionsociale.commons.inbox.EvenementInvalideException;
+import fr.actionsociale.commons.jdbc.Colonnes;
 
 /**
  * The money side of a programme: the envelope and expected tranches its funding convention opens (convention-signee), the payments
@@ -106,9 +107,9 @@ public class FinancementService {
                 + "order by rang").setParameter(1, id).getResultList()) {
             Object[] t = (Object[]) o;
             tranches.add(new TrancheAttendue(((Number) t[0]).intValue(), (String) t[1], (String) t[2], (BigDecimal) t[3],
-                    jour(t[4])));
+                    Colonnes.date(t[4])));
         }
-        return new Enveloppe("OUVERTE", id, (BigDecimal) ligne[1], jour(ligne[2]), tranches);
+        return new Enveloppe("OUVERTE", id, (BigDecimal) ligne[1], Colonnes.date(ligne[2]), tranches);
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -125,21 +126,13 @@ public class FinancementService {
         for (Object o : em.createNativeQuery("select id, montant, date_versement, libelle from versement where programme_id = ?1 and date_versement <= ?2 "
                 + "order by date_versement, saisi_le").setParameter(1, p.id()).setParameter(2, au).getResultList()) {
             Object[] v = (Object[]) o;
-            versements.add(new Versement((UUID) v[0], (BigDecimal) v[1], jour(v[2]), (String) v[3]));
+            versements.add(new Versement((UUID) v[0], (BigDecimal) v[1], Colonnes.date(v[2]), (String) v[3]));
         }
         BigDecimal verse = versements.stream().map(Versement::montant).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
         BigDecimal consomme = programmes.actions(p.id()).stream().flatMap(a -> programmes.lignes(a.id()).stream())
                 .map(l -> consommations.consommation(l, au)).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
         BigDecimal tropPercu = verse.subtract(consomme).max(BigDecimal.ZERO.setScale(2));
         return new Situation(p.code(), au, enveloppe(p), versements, verse, consomme, tropPercu, p.bilanFinalLe(), p.tropPercu(), REGLE_TROP_PERCU);
-    }
-
-    /** A date column of a native query, whichever type the driver hands back. */
-    static LocalDate jour(Object colonne) {
-        if (colonne == null) {
-            return null;
-        }
-        return colonne instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) colonne;
     }
 
     /** Fixes the overpayment as of the final report's date. */

@@ -12,6 +12,7 @@ import jakarta.transaction.Transactional;
 import fr.actionsociale.budget.domain.Indicateur;
 import fr.actionsociale.budget.domain.Periode;
 import fr.actionsociale.budget.domain.Programme;
+import fr.actionsociale.commons.jdbc.Colonnes;
 import fr.actionsociale.commons.probleme.ProblemeException;
 
 /** Indicator definitions and their values per period, entered by hand as in seed 003's table. */
@@ -83,7 +84,7 @@ public class IndicateurService {
             for (Object v : em.createNativeQuery("select periode, date_debut, date_fin, valeur from indicateur_valeur where indicateur_code = ?1 "
                     + "order by date_fin, date_debut desc").setParameter(1, code).getResultList()) {
                 Object[] x = (Object[]) v;
-                valeurs.add(new Valeur((String) x[0], FinancementService.jour(x[1]), FinancementService.jour(x[2]), (BigDecimal) x[3]));
+                valeurs.add(new Valeur((String) x[0], Colonnes.date(x[1]), Colonnes.date(x[2]), (BigDecimal) x[3]));
             }
             // the trend compares whole years, the way the seed's table reads
             String tendance = Indicateur.tendance(valeurs.stream().filter(v -> v.periode().length() == 4).map(Valeur::valeur).toList());

@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import fr.actionsociale.commons.jdbc.Colonnes;
 import fr.actionsociale.commons.outbox.Outbox;
 import fr.actionsociale.commons.probleme.ProblemeException;
 import fr.actionsociale.commons.probleme.RegleMetierException;
@@ -90,7 +91,7 @@ public class AllerVersService {
             parCanal.merge((String) x[0], n, Long::sum);
             parIssue.merge((String) x[1], n, Long::sum);
         }
-        return new Campagne(id, (String) l[0], List.of(((String) l[1]).split(",")), SaisineService.jour(l[2]), SaisineService.jour(l[3]),
+        return new Campagne(id, (String) l[0], List.of(((String) l[1]).split(",")), Colonnes.date(l[2]), Colonnes.date(l[3]),
                 (String) l[4], total, parCanal, parIssue);
     }
 }

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import fr.actionsociale.commons.jdbc.Colonnes;
 import fr.actionsociale.commons.outbox.Outbox;
 import fr.actionsociale.commons.probleme.ProblemeException;
 import fr.actionsociale.commons.securite.Appelant;
@@ -114,7 +115,7 @@ public class BeneficiaireService {
         List<?> lignes = em.createNativeQuery("select lecteur, institution, motif, lu_le from acces_dossier where beneficiaire_id = ?1 order by lu_le")
                 .setParameter(1, b.id()).getResultList();
         return lignes.stream().map(o -> (Object[]) o).map(l -> new Acces((String) l[0], (String) l[1], (String) l[2],
-                l[3] instanceof java.time.OffsetDateTime t ? t : ((java.time.Instant) l[3]).atOffset(java.time.ZoneOffset.UTC))).toList();
+                Colonnes.horodatage(l[3]))).toList();
     }
 
     @Transactional(Transactional.TxType.MANDATORY)

@@ -9,6 +9,7 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
+import fr.actionsociale.commons.jdbc.Colonnes;
 import fr.actionsociale.commons.securite.Appelant;
 import fr.actionsociale.commons.securite.Roles;
 import fr.actionsociale.referral.domain.Beneficiaire;
@@ -75,8 +76,8 @@ public class JournalService {
         for (Object o : em.createNativeQuery("select saisie_le, institution, repondue_le, par from saisine where beneficiaire_id = ?1")
                 .setParameter(1, b.id()).getResultList()) {
             Object[] s = (Object[]) o;
-            tout.add(new Entree(SaisineService.jour(s[0]), "Situation signalée au contact privilégié de " + s[1] + " par " + s[3], (String) s[1]));
-            ajouter(tout, SaisineService.jour(s[2]), "Réponse de " + s[1], (String) s[1]);
+            tout.add(new Entree(Colonnes.date(s[0]), "Situation signalée au contact privilégié de " + s[1] + " par " + s[3], (String) s[1]));
+            ajouter(tout, Colonnes.date(s[2]), "Réponse de " + s[1], (String) s[1]);
         }
         String inst = appelant.institution();
         boolean toutVoir = appelant.a(Roles.ADMIN) || b.creePar().equals(inst) || "*".equals(b.consentementPortee()) && b.consentementActif();

@@ -14,6 +14,7 @@ import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
+import fr.actionsociale.commons.jdbc.Colonnes;
 import fr.actionsociale.commons.probleme.ProblemeException;
 import fr.actionsociale.commons.probleme.RegleMetierException;
 import fr.actionsociale.commons.securite.Appelant;
@@ -23,6 +24,7 @@ import fr.actionsociale.referral.domain.Orientation;
 import fr.actionsociale.referral.domain.RegleOrientation;
 import fr.actionsociale.referral.domain.Structure;
 import fr.actionsociale.referral.domain.TypeStructure;
+
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 
@@ -184,6 +186,6 @@ public class OrientationAutomatiqueService {
                 + "from decision_orientation where beneficiaire_id = ?1 order by decidee_le").setParameter(1, b.id()).getResultList();
         return lignes.stream().map(o -> (Object[]) o).map(l -> new Decision((UUID) l[0], b.reference(), (UUID) l[1], (String) l[2], (String) l[3],
                 (UUID) l[4], (String) l[5], (Boolean) l[6], (String) l[7],
-                l[8] instanceof java.time.OffsetDateTime t ? t : ((java.time.Instant) l[8]).atOffset(java.time.ZoneOffset.UTC))).toList();
+                Colonnes.horodatage(l[8]))).toList();
     }
 }

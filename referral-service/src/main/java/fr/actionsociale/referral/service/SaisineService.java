@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import fr.actionsociale.commons.jdbc.Colonnes;
 import fr.actionsociale.commons.probleme.ProblemeException;
 import fr.actionsociale.commons.probleme.RegleMetierException;
 import fr.actionsociale.commons.securite.Appelant;
@@ -112,16 +113,13 @@ public class SaisineService {
                 + "s.reponse_due_le, s.repondue_le, s.reponse from saisine s join beneficiaire b on b.id = s.beneficiaire_id " + condition)
                 .setParameter(1, parametre).getResultList();
         return lignes.stream().map(o -> (Object[]) o).map(l -> {
-            LocalDate due = jour(l[8]);
-            LocalDate repondu = jour(l[9]);
+            LocalDate due = Colonnes.date(l[8]);
+            LocalDate repondu = Colonnes.date(l[9]);
             String etat = repondu != null ? (repondu.isAfter(due) ? "REPONDUE_EN_RETARD" : "REPONDUE")
                     : aujourdHui.isAfter(due) ? "SANS_REPONSE_DANS_LE_DELAI" : "EN_ATTENTE";
-            return new Saisine((UUID) l[0], (String) l[1], (String) l[2], (String) l[3], (String) l[4], (String) l[5], (Boolean) l[6], jour(l[7]),
+            return new Saisine((UUID) l[0], (String) l[1], (String) l[2], (String) l[3], (String) l[4], (String) l[5], (Boolean) l[6], Colonnes.date(l[7]),
                     due, repondu, (String) l[10], etat);
         }).toList();
     }
 
-    static LocalDate jour(Object o) {
-        return o == null ? null : o instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) o;
-    }
 }
