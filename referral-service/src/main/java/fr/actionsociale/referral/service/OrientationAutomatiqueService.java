@@ -2,11 +2,11 @@ package fr.actionsociale.referral.service;
 
 import java.time.LocalDate;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -82,7 +82,7 @@ public class OrientationAutomatiqueService {
     /** The structures by type, for the communes they cover. */
     public final class Annuaire {
         private final List<Structure> toutes = structures.lister();
-        private final Map<String, Optional<String>> cache = new HashMap<>();
+        private final Map<String, Optional<String>> cache = new ConcurrentHashMap<>();
 
         Optional<String> pour(TypeStructure type, String commune) {
             return cache.computeIfAbsent(type + "/" + commune, k -> toutes.stream().filter(s -> s.type() == type && s.couvre(commune))
