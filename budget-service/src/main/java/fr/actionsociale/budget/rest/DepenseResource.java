@@ -150,8 +150,7 @@ public class DepenseResource {
     @RolesAllowed({ Roles.GESTIONNAIRE, Roles.ADMIN, Roles.COORDINATEUR, Roles.PARTENAIRE })
     @Operation(summary = "Situation financière à une date", description = "Enveloppe et tranches attendues, versements reçus, consommation, trop-perçu.")
     public FinancementService.Situation situation(@PathParam("code") String code, @QueryParam("date") String date) {
-        LocalDate au = ProblemeException.date("date", date);
-        return financements.situation(programmes.trouver(code), au == null ? programmes.aujourdHui() : au);
+        return financements.situation(programmes.trouver(code), programmes.auJour(date));
     }
 
     @POST

@@ -102,7 +102,7 @@ public class DocumentResource {
     public Response csv(@PathParam("code") String code, @QueryParam("date") @Parameter(description = "AAAA-MM-JJ, aujourd'hui par défaut") String date,
             @QueryParam("periode") @Pattern(regexp = Periode.FORMAT, message = Periode.RAISON) String periode) {
         Programme p = programmes.trouver(code);
-        LocalDate au = jour(date);
+        LocalDate au = programmes.auJour(date);
         StringBuilder sb = new StringBuilder("\uFEFF").append(p.libelle()).append(" - Tableau consommations crédits au ")
                 .append(au.format(JJ_MM_AAAA)).append("\r\n\r\n");
         for (Rangee r : tableau(p, au, periode)) {
@@ -125,7 +125,7 @@ public class DocumentResource {
     public Response xlsx(@PathParam("code") String code, @QueryParam("date") String date,
             @QueryParam("periode") @Pattern(regexp = Periode.FORMAT, message = Periode.RAISON) String periode) {
         Programme p = programmes.trouver(code);
-        LocalDate au = jour(date);
+        LocalDate au = programmes.auJour(date);
         ClasseurXlsx x = new ClasseurXlsx(p.code());
         x.ligne(true, p.libelle() + " - Tableau consommations crédits au " + au.format(JJ_MM_AAAA));
         for (Rangee r : tableau(p, au, periode)) {
@@ -151,7 +151,7 @@ public class DocumentResource {
     public Fiche fiche(@PathParam("code") String code, @PathParam("action") String action, @QueryParam("date") String date,
             @QueryParam("periode") @Pattern(regexp = Periode.FORMAT, message = Periode.RAISON) String periode) {
         Programme p = programmes.trouver(code);
-        LocalDate au = jour(date);
+        LocalDate au = programmes.auJour(date);
         ActionProgramme a = programmes.action(p.id(), action).orElseThrow(() -> ProblemeException.introuvable("Action", action + " du programme " + code));
         LigneBudgetaire l = (periode == null ? programmes.ligneOuverteLe(a.id(), au) : programmes.ligne(a.id(), periode))
                 .orElseThrow(() -> ProblemeException.introuvable("Ligne budgétaire", "de l'action " + action + " à cette date"));
@@ -186,7 +186,7 @@ public class DocumentResource {
             + "refusée avec sa règle, et les totaux.")
     public Response etatDesDepenses(@PathParam("code") String code, @QueryParam("date") String date) {
         Programme p = programmes.trouver(code);
-        LocalDate au = jour(date);
+        LocalDate au = programmes.auJour(date);
         StringBuilder sb = new StringBuilder("\uFEFF").append("Action;Libellé de l'action;Période;Date;Catégorie;Bénéficiaire;Pièce justificative;"
                 + "Montant;Éligible à la part de l'État;Règle de refus\r\n");
         BigDecimal eligibles = BigDecimal.ZERO.setScale(2);
@@ -205,11 +205,6 @@ public class DocumentResource {
         sb.append(";Total des dépenses non éligibles;;;;;;").append(Montants.formater(refusees)).append(";;\r\n");
         return Response.ok(sb.toString().getBytes(StandardCharsets.UTF_8), CSV)
                 .header("Content-Disposition", "attachment; filename=\"" + p.code() + "-etat-des-depenses-" + au + ".csv\"").build();
-    }
-
-    private LocalDate jour(String date) {
-        LocalDate d = ProblemeException.date("date", date);
-        return d == null ? programmes.aujourdHui() : d;
     }
 
     /** A CSV field: quoted when it holds a separator, a quote or a line break; a leading formula sign is neutralised. */

@@ -5,6 +5,9 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
@@ -35,6 +38,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import fr.actionsociale.budget.domain.ActionProgramme;
+import fr.actionsociale.budget.domain.Axe;
 import fr.actionsociale.budget.domain.CategorieDepense;
 import fr.actionsociale.budget.domain.LigneBudgetaire;
 import fr.actionsociale.budget.domain.Periode;
@@ -188,7 +192,7 @@ public class ProgrammeResource {
         Programme p = programmes.trouver(code);
         return idempotence.executer(cle, Idempotence.portee("POST /programmes/" + code + "/actions", appelant.institution()), r, () -> {
             ActionProgramme a = programmes.creerAction(p, r.axe(), r.axeLibelle(), r.code(), r.libelle(), r.partenaires(), r.dateDebut(), r.dateFin());
-            return Response.created(URI.create("/programmes/" + code + "/actions/" + a.code())).entity(actionVue(p, a, programmes.aujourdHui())).build();
+            return Response.created(URI.create("/programmes/" + code + "/actions/" + a.code())).entity(actionVue(codesDesAxes(p), a, programmes.aujourdHui())).build();
         });
     }
 
@@ -198,8 +202,9 @@ public class ProgrammeResource {
     @Operation(summary = "Les actions d'un programme", description = "Chacune avec ses lignes budgétaires, consommation à la date demandée (aujourd'hui par défaut).")
     public List<ActionVue> actions(@PathParam("code") String code, @QueryParam("date") @Parameter(description = "AAAA-MM-JJ") String date) {
         Programme p = programmes.trouver(code);
-        LocalDate au = jour(date);
-        return programmes.actions(p.id()).stream().map(a -> actionVue(p, a, au)).toList();
+        LocalDate au = programmes.auJour(date);
+        Map<UUID, String> axes = codesDesAxes(p);
+        return programmes.actions(p.id()).stream().map(a -> actionVue(axes, a, au)).toList();
     }
 
     @POST
@@ -216,7 +221,7 @@ public class ProgrammeResource {
         return idempotence.executer(cle, Idempotence.portee("POST /programmes/" + code + "/actions/" + action + "/lignes", appelant.institution()), r,
                 () -> {
                     LigneBudgetaire l = programmes.ouvrirLigne(a, Periode.lire("periode", r.periode()), r.valorisationDepartement(),
-                            r.actionsValorisees(), r.reportEntrant(), r.participationEtat(), r.natureDepenses(), consommations);
+                            r.actionsValorisees(), r.reportEntrant(), r.participationEtat(), r.natureDepenses());
                     LocalDate au = programmes.aujourdHui();
                     return Response.status(Response.Status.CREATED).entity(LigneVue.de(a.code(), l, consommations.consommation(l, au), au)).build();
                 });
@@ -229,19 +234,16 @@ public class ProgrammeResource {
     public ExecutionService.Execution execution(@PathParam("code") String code, @QueryParam("date") @Parameter(description = "AAAA-MM-JJ") String date,
             @QueryParam("periode") @Pattern(regexp = Periode.FORMAT, message = Periode.RAISON) String periode) {
         Programme p = programmes.trouver(code);
-        return executions.execution(p, jour(date), periode);
+        return executions.execution(p, programmes.auJour(date), periode);
     }
 
-    /** A date asked in the query, today by default. */
-    LocalDate jour(String date) {
-        LocalDate d = ProblemeException.date("date", date);
-        return d == null ? programmes.aujourdHui() : d;
+    /** The programme's axis codes by id, read once for all its actions. */
+    Map<UUID, String> codesDesAxes(Programme p) {
+        return programmes.axes(p.id()).stream().collect(Collectors.toMap(Axe::id, Axe::code));
     }
 
-    ActionVue actionVue(Programme p, ActionProgramme a, LocalDate au) {
-        String axe = a.axeId() == null ? null : programmes.axes(p.id()).stream().filter(x -> x.id().equals(a.axeId())).findFirst()
-                .map(x -> x.code()).orElse(null);
-        return new ActionVue(a.code(), a.libelle(), axe, a.partenaires(), a.dateDebut(), a.dateFin(),
+    ActionVue actionVue(Map<UUID, String> axes, ActionProgramme a, LocalDate au) {
+        return new ActionVue(a.code(), a.libelle(), a.axeId() == null ? null : axes.get(a.axeId()), a.partenaires(), a.dateDebut(), a.dateFin(),
                 programmes.lignes(a.id()).stream().map(l -> LigneVue.de(a.code(), l, consommations.consommation(l, au), au)).toList());
     }
 }

@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import fr.actionsociale.budget.domain.OrientationComptee;
 import fr.actionsociale.commons.evenement.EvenementRecu;
+import fr.actionsociale.commons.jdbc.UnParmi;
 import fr.actionsociale.commons.inbox.EvenementInvalideException;
 import fr.actionsociale.commons.probleme.RegleMetierException;
 
@@ -99,13 +100,11 @@ public class IndicateurOrientationService {
         Map<String, Long> parStructure = new TreeMap<>();
         Map<String, Long> parDroit = new TreeMap<>();
         long total = 0;
+        UnParmi territoire = new UnParmi("commune", communes, 3);
         var q = em.createNativeQuery("select mois, structure, droits_vises, count(*) from orientation_comptee where mois between ?1 and ?2"
-                + (communes.isEmpty() ? "" : " and commune = any(?3)") + " group by mois, structure, droits_vises")
+                + territoire.condition() + " group by mois, structure, droits_vises")
                 .setParameter(1, depuis.toString()).setParameter(2, jusqua.toString());
-        if (!communes.isEmpty()) {
-            q.setParameter(3, communes.toArray(new String[0]));
-        }
-        for (Object o : q.getResultList()) {
+        for (Object o : territoire.lier(q).getResultList()) {
             Object[] l = (Object[]) o;
             long n = ((Number) l[3]).longValue();
             total += n;

@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import fr.actionsociale.commons.evenement.EvenementRecu;
 import fr.actionsociale.commons.inbox.EvenementInvalideException;
+import fr.actionsociale.commons.jdbc.UnParmi;
 
 /**
  * The live indicators fed by referral-service's other events: rights opened (droit-ouvert) and the RSA path's monthly counts
@@ -86,13 +87,11 @@ public class IndicateurReferralService {
         Map<String, Long> parInstitution = new TreeMap<>();
         Map<String, Long> parMois = new TreeMap<>();
         long total = 0;
+        UnParmi territoire = new UnParmi("commune", communes, 3);
         var q = em.createNativeQuery("select droit, institution, mois, count(*) from droit_ouvert_compte where mois between ?1 and ?2"
-                + (communes.isEmpty() ? "" : " and commune = any(?3)") + " group by droit, institution, mois")
+                + territoire.condition() + " group by droit, institution, mois")
                 .setParameter(1, depuis.toString()).setParameter(2, jusqua.toString());
-        if (!communes.isEmpty()) {
-            q.setParameter(3, communes.toArray(new String[0]));
-        }
-        for (Object o : q.getResultList()) {
+        for (Object o : territoire.lier(q).getResultList()) {
             Object[] l = (Object[]) o;
             long n = ((Number) l[3]).longValue();
             total += n;
@@ -106,12 +105,9 @@ public class IndicateurReferralService {
     /** The RSA path's counts of a territory for one month: the sum over its communes of the last publication. */
     public Map<String, Long> parcoursRsa(List<String> communes, YearMonth mois) {
         Map<String, Long> somme = new TreeMap<>();
-        var q = em.createNativeQuery("select valeurs from indicateur_parcours where mois = ?1" + (communes.isEmpty() ? "" : " and commune = any(?2)"))
-                .setParameter(1, mois.toString());
-        if (!communes.isEmpty()) {
-            q.setParameter(2, communes.toArray(new String[0]));
-        }
-        for (Object o : q.getResultList()) {
+        UnParmi territoire = new UnParmi("commune", communes, 2);
+        var q = em.createNativeQuery("select valeurs from indicateur_parcours where mois = ?1" + territoire.condition()).setParameter(1, mois.toString());
+        for (Object o : territoire.lier(q).getResultList()) {
             try {
                 JsonNode v = json.readTree((String) o);
                 v.fields().forEachRemaining(f -> {

@@ -28,14 +28,22 @@ import fr.actionsociale.commons.probleme.RegleMetierException;
 public class ProgrammeService {
 
     private final EntityManager em;
+    private final ConsommationService consommations;
     private final Clock horloge = Clock.system(OrientationComptee.FUSEAU);
 
-    ProgrammeService(EntityManager em) {
+    ProgrammeService(EntityManager em, ConsommationService consommations) {
         this.em = em;
+        this.consommations = consommations;
     }
 
     public LocalDate aujourdHui() {
         return LocalDate.now(horloge);
+    }
+
+    /** The date a query asks for ({@code date=AAAA-MM-JJ}), today when it asks for none; an invalid one is a 400 naming it. */
+    public LocalDate auJour(String date) {
+        LocalDate d = ProblemeException.date("date", date);
+        return d == null ? aujourdHui() : d;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -134,7 +142,7 @@ public class ProgrammeService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public LigneBudgetaire ouvrirLigne(ActionProgramme a, Periode periode, BigDecimal valorisation, String actionsValorisees, BigDecimal reportEntrant,
-            BigDecimal participationEtat, String nature, ConsommationService consommations) {
+            BigDecimal participationEtat, String nature) {
         if (ligne(a.id(), periode.code()).isPresent()) {
             throw ProblemeException.conflit("L'action " + a.code() + " a déjà une ligne budgétaire pour " + periode.code() + ".");
         }

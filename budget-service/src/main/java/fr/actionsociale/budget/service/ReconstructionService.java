@@ -57,8 +57,8 @@ public class ReconstructionService {
     @Transactional
     public Reconstruction reconstruire() {
         // inbox first, then the counts: the live consumers take them in that order too, so they wait instead of deadlocking
-        em.createNativeQuery("lock table inbox_evenement, orientation_comptee, droit_ouvert_compte, indicateur_parcours in share row exclusive mode")
-                .executeUpdate();
+        em.createNativeQuery("lock table inbox_evenement, " + String.join(", ", projections.stream().map(Projection::table).toList())
+                + " in share row exclusive mode").executeUpdate();
         List<Resultat> resultats = new ArrayList<>();
         for (Projection p : projections) {
             long avant = compter(p.table());

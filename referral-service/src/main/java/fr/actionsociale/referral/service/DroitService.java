@@ -63,16 +63,17 @@ public class DroitService {
         return crees;
     }
 
+    /** The states in which a right is still followed. */
+    private static final Set<EtatDroit> SUIVIS = EnumSet.of(EtatDroit.POTENTIEL, EtatDroit.DEMANDE, EtatDroit.OUVERT, EtatDroit.SUSPENDU);
+
     public Optional<Droit> enCours(UUID beneficiaireId, DroitVise type) {
-        return em.createQuery("from Droit where beneficiaireId = :b and type = :t and etat in :e", Droit.class).setParameter("b", beneficiaireId)
-                .setParameter("t", type).setParameter("e", EnumSet.of(EtatDroit.POTENTIEL, EtatDroit.DEMANDE, EtatDroit.OUVERT, EtatDroit.SUSPENDU))
-                .getResultStream().findFirst();
+        return enCours(beneficiaireId).stream().filter(d -> d.type() == type).findFirst();
     }
 
     /** Every right of the person still followed (potential, asked, opened or suspended). */
     public List<Droit> enCours(UUID beneficiaireId) {
         return em.createQuery("from Droit where beneficiaireId = :b and etat in :e", Droit.class).setParameter("b", beneficiaireId)
-                .setParameter("e", EnumSet.of(EtatDroit.POTENTIEL, EtatDroit.DEMANDE, EtatDroit.OUVERT, EtatDroit.SUSPENDU)).getResultList();
+                .setParameter("e", SUIVIS).getResultList();
     }
 
     public List<Droit> droits(UUID beneficiaireId) {
@@ -163,9 +164,7 @@ public class DroitService {
      * follows the person (the one of their active orientation, else the one that registered them).
      */
     private void signalerRupture(Droit d, Beneficiaire b, EtatDroit etat, LocalDate le) {
-        String structure = em.createQuery("from Orientation where beneficiaireId = :b and statut in ('ACCEPTEE', 'EN_COURS', 'PROPOSEE') "
-                + "order by dateOrientation desc", Orientation.class).setParameter("b", b.id()).setMaxResults(1).getResultStream()
-                .map(Orientation::structure).findFirst().orElse(b.creePar());
+        String structure = activesRecentesDAbord(b).stream().map(Orientation::structure).findFirst().orElse(b.creePar());
         UUID id = UUID.randomUUID();
         em.createNativeQuery("insert into rupture (id, beneficiaire_id, droit_id, date_rupture, structure) values (?1, ?2, ?3, ?4, ?5)")
                 .setParameter(1, id).setParameter(2, b.id()).setParameter(3, d.id()).setParameter(4, le).setParameter(5, structure).executeUpdate();
@@ -183,9 +182,7 @@ public class DroitService {
         if (deja > 0) {
             return; // a suspension lifted does not restart the clocks
         }
-        Orientation orientation = em.createQuery("from Orientation where beneficiaireId = :b and statut in ('PROPOSEE', 'ACCEPTEE', 'EN_COURS') "
-                + "order by dateOrientation desc", Orientation.class).setParameter("b", b.id()).getResultStream()
-                .filter(o -> o.droitsVises().contains(DroitVise.RSA)).findFirst().orElse(null);
+        Orientation orientation = activesRecentesDAbord(b).stream().filter(o -> o.droitsVises().contains(DroitVise.RSA)).findFirst().orElse(null);
         String structure = orientation == null ? b.creePar() : orientation.structure();
         em.persist(new EtapeRsa(b.id(), d.id(), TypeEtapeRsa.PREMIERE_INVITATION, d.ouvertLe(), structure));
         EtapeRsa etapeOrientation = new EtapeRsa(b.id(), d.id(), TypeEtapeRsa.ORIENTATION, d.ouvertLe(), structure);
@@ -195,5 +192,11 @@ public class DroitService {
             em.persist(new EtapeRsa(b.id(), d.id(), TypeEtapeRsa.PREMIER_RDV, d.ouvertLe(), structure));
             em.persist(new EtapeRsa(b.id(), d.id(), TypeEtapeRsa.PREMIER_CER, d.ouvertLe(), structure));
         }
+    }
+
+    /** The person's active orientations, the most recent first: the structure that follows them now. */
+    private List<Orientation> activesRecentesDAbord(Beneficiaire b) {
+        return em.createQuery("from Orientation where beneficiaireId = :b and statut in ('PROPOSEE', 'ACCEPTEE', 'EN_COURS') "
+                + "order by dateOrientation desc", Orientation.class).setParameter("b", b.id()).getResultList();
     }
 }

@@ -145,11 +145,11 @@ public class ImportEntrantsService {
                 OrientationAutomatiqueService.Choix c = l.choix().get();
                 etapes.add(etape(l, TypeEtapeRsa.PREMIER_RDV, aujourdHui, null, structure));
                 etapes.add(etape(l, TypeEtapeRsa.PREMIER_CER, aujourdHui, null, structure));
-                orientations.add(new Object[] { l.orientation(), l.reference(), c.structure(), e.commune(), "Orientation automatique : " + c.raison(),
+                orientations.add(new Object[] { l.orientation(), l.reference(), c.structure(), e.commune(), c.motif(),
                         "RSA", OrientationAutomatiqueService.AUTOMATIQUE, "PROPOSEE", maintenant, 0, l.beneficiaire() });
             }
             decisions.add(new Object[] { UUID.randomUUID(), l.beneficiaire(), l.choix().map(c -> c.regle().id()).orElse(null),
-                    l.choix().map(OrientationAutomatiqueService.Choix::raison).orElse("Aucune règle ne s'applique : orientation à décider par un agent"),
+                    l.choix().map(OrientationAutomatiqueService.Choix::raison).orElse(OrientationAutomatiqueService.SANS_REGLE),
                     l.choix().map(OrientationAutomatiqueService.Choix::structure).orElse(null), l.orientation(), OrientationAutomatiqueService.AUTOMATIQUE });
         }
         long t2 = System.nanoTime();

@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import fr.actionsociale.commons.jdbc.UnParmi;
 import fr.actionsociale.commons.outbox.Outbox;
 import fr.actionsociale.referral.messaging.Evenements;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -41,37 +42,35 @@ public class IndicateurParcoursService {
 
     /** @param communes empty for every commune */
     public Indicateurs calculer(List<String> communes, LocalDate debut, LocalDate fin) {
-        String territoire = communes.isEmpty() ? "" : " and b.commune = any(?3)";
-        String entrants = "from droit d join beneficiaire b on b.id = d.beneficiaire_id where d.type = 'RSA' and d.ouvert_le between ?1 and ?2" + territoire;
-        long nouveaux = compter("select count(*) " + entrants, communes, debut, fin);
-        String etape = "select count(*) " + entrants + " and exists (select 1 from etape_rsa e where e.droit_id = d.id and e.type = '%s' and e.faite_le is not null%s)";
-        long orientes = compter(etape.formatted("ORIENTATION", " and e.faite_le <= e.date_limite"), communes, debut, fin);
-        long rdv = compter(etape.formatted("PREMIER_RDV", ""), communes, debut, fin);
-        long rdvDelai = compter(etape.formatted("PREMIER_RDV", " and e.faite_le <= e.date_limite"), communes, debut, fin);
-        long cer = compter(etape.formatted("PREMIER_CER", ""), communes, debut, fin);
-        long cerDelai = compter(etape.formatted("PREMIER_CER", " and e.faite_le <= e.date_limite"), communes, debut, fin);
-        long apresRdv = compter("select count(*) from droit d join beneficiaire b on b.id = d.beneficiaire_id where d.source = 'RDV_DES_DROITS' "
-                + "and d.ouvert_le between ?1 and ?2" + territoire, communes, debut, fin);
+        // the new entrants of the period (RSA opened in it), and among them each step done, done in time: one pass
+        String etape = "exists (select 1 from etape_rsa e where e.droit_id = d.id and e.type = '%s' and e.faite_le is not null%s)";
+        String dansLeDelai = " and e.faite_le <= e.date_limite";
+        UnParmi territoire = new UnParmi("b.commune", communes, 3);
+        Object[] n = (Object[]) territoire.lier(em.createNativeQuery("select count(*), "
+                + "count(*) filter (where " + etape.formatted("ORIENTATION", dansLeDelai) + "), "
+                + "count(*) filter (where " + etape.formatted("PREMIER_RDV", "") + "), "
+                + "count(*) filter (where " + etape.formatted("PREMIER_RDV", dansLeDelai) + "), "
+                + "count(*) filter (where " + etape.formatted("PREMIER_CER", "") + "), "
+                + "count(*) filter (where " + etape.formatted("PREMIER_CER", dansLeDelai) + ") "
+                + "from droit d join beneficiaire b on b.id = d.beneficiaire_id where d.type = 'RSA' and d.ouvert_le between ?1 and ?2"
+                + territoire.condition()).setParameter(1, debut).setParameter(2, fin)).getSingleResult();
+        long apresRdv = ((Number) territoire.lier(em.createNativeQuery("select count(*) from droit d join beneficiaire b on b.id = d.beneficiaire_id "
+                + "where d.source = 'RDV_DES_DROITS' and d.ouvert_le between ?1 and ?2" + territoire.condition()).setParameter(1, debut)
+                .setParameter(2, fin)).getSingleResult()).longValue();
         Map<String, Long> parStructure = new TreeMap<>();
-        var q = em.createNativeQuery("select o.structure, count(*) from orientation o where cast(o.date_orientation at time zone 'Europe/Paris' as date) "
-                + "between ?1 and ?2" + (communes.isEmpty() ? "" : " and o.commune = any(?3)") + " group by o.structure")
-                .setParameter(1, debut).setParameter(2, fin);
-        if (!communes.isEmpty()) {
-            q.setParameter(3, communes.toArray(new String[0]));
-        }
-        for (Object o : q.getResultList()) {
+        UnParmi communeOrientee = new UnParmi("o.commune", communes, 3);
+        for (Object o : communeOrientee.lier(em.createNativeQuery("select o.structure, count(*) from orientation o where "
+                + "cast(o.date_orientation at time zone 'Europe/Paris' as date) between ?1 and ?2" + communeOrientee.condition()
+                + " group by o.structure").setParameter(1, debut).setParameter(2, fin)).getResultList()) {
             Object[] l = (Object[]) o;
             parStructure.put((String) l[0], ((Number) l[1]).longValue());
         }
-        return new Indicateurs(communes, debut, fin, nouveaux, orientes, rdv, rdvDelai, cer, cerDelai, apresRdv, parStructure);
+        return new Indicateurs(communes, debut, fin, nombre(n[0]), nombre(n[1]), nombre(n[2]), nombre(n[3]), nombre(n[4]), nombre(n[5]), apresRdv,
+                parStructure);
     }
 
-    private long compter(String sql, List<String> communes, LocalDate debut, LocalDate fin) {
-        var q = em.createNativeQuery(sql).setParameter(1, debut).setParameter(2, fin);
-        if (!communes.isEmpty()) {
-            q.setParameter(3, communes.toArray(new String[0]));
-        }
-        return ((Number) q.getSingleResult()).longValue();
+    private static long nombre(Object colonne) {
+        return ((Number) colonne).longValue();
     }
 
     /** Publishes one month's figures per commune (each month at most once per commune: re-publishing replaces, budget keeps the last). */

@@ -57,8 +57,16 @@ public class OrientationAutomatiqueService {
             String motifForcage, java.time.OffsetDateTime decideeLe) {
     }
 
+    /** The reason recorded when no rule applies. */
+    public static final String SANS_REGLE = "Aucune règle ne s'applique : orientation à décider par un agent";
+
     /** What a rule set decides for one person: the structure and why, or empty when no rule applies. */
     public record Choix(RegleOrientation regle, String raison, String structure) {
+
+        /** The orientation's motive: the rule's reason. */
+        public String motif() {
+            return "Orientation automatique : " + raison;
+        }
     }
 
     public List<RegleOrientation> regles() {
@@ -138,12 +146,12 @@ public class OrientationAutomatiqueService {
     public boolean orienterUn(Beneficiaire b, List<RegleOrientation> regles, Annuaire annuaire, String par) {
         Optional<Choix> choix = choisir(regles, annuaire, b.ageAu(beneficiaires.aujourdHui()), b.foyer(), b.commune());
         if (choix.isEmpty()) {
-            noter(b, null, "Aucune règle ne s'applique : orientation à décider par un agent", null, null, par, false, null);
+            noter(b, null, SANS_REGLE, null, null, par, false, null);
             return false;
         }
         Choix c = choix.get();
         // the orientation is the rules' (orientePar), the decision records who launched the run (par)
-        Orientation o = orientations.orienter(b, c.structure(), b.commune(), "Orientation automatique : " + c.raison(), EnumSet.of(DroitVise.RSA),
+        Orientation o = orientations.orienter(b, c.structure(), b.commune(), c.motif(), EnumSet.of(DroitVise.RSA),
                 AUTOMATIQUE);
         noter(b, c.regle().id(), c.raison(), c.structure(), o.id(), par, false, null);
         return true;

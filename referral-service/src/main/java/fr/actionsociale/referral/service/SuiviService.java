@@ -35,10 +35,7 @@ public class SuiviService {
 
     /** Steps not done whose deadline is past or falls within the next {@code jours} days; late ones first. */
     public List<ATraiter> aTraiter(String structure, int jours) {
-        if (!appelant.a(Roles.ADMIN) && !structure.equals(appelant.institution())) {
-            throw new ProblemeException(TypeProbleme.ACCES_REFUSE,
-                    "Une structure ne consulte que sa propre liste de suivi.");
-        }
+        exigerSaListe(structure);
         LocalDate aujourdHui = beneficiaires.aujourdHui();
         List<EtapeRsa> etapes = em.createQuery("from EtapeRsa where structure = :s and faiteLe is null and dateLimite <= :h order by dateLimite",
                 EtapeRsa.class).setParameter("s", structure).setParameter("h", aujourdHui.plusDays(jours)).getResultList();
@@ -54,9 +51,7 @@ public class SuiviService {
     }
 
     public List<Rupture> ruptures(String structure) {
-        if (!appelant.a(Roles.ADMIN) && !structure.equals(appelant.institution())) {
-            throw new ProblemeException(TypeProbleme.ACCES_REFUSE, "Une structure ne consulte que sa propre liste de suivi.");
-        }
+        exigerSaListe(structure);
         List<?> lignes = em.createNativeQuery("select r.id, b.reference, b.commune, d.type, r.date_rupture from rupture r join beneficiaire b on "
                 + "b.id = r.beneficiaire_id join droit d on d.id = r.droit_id where r.structure = ?1 and r.resolue_le is null order by r.date_rupture")
                 .setParameter(1, structure).getResultList();
@@ -93,5 +88,12 @@ public class SuiviService {
         }
         e.faire(le, beneficiaires.aujourdHui());
         return e;
+    }
+
+    /** A structure reads only its own worklist (an administrator, any). */
+    private void exigerSaListe(String structure) {
+        if (!appelant.a(Roles.ADMIN) && !structure.equals(appelant.institution())) {
+            throw new ProblemeException(TypeProbleme.ACCES_REFUSE, "Une structure ne consulte que sa propre liste de suivi.");
+        }
     }
 }
