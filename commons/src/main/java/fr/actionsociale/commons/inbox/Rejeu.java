@@ -16,6 +16,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
+import fr.actionsociale.commons.kafka.ConnexionKafka;
 import io.smallrye.common.annotation.Identifier;
 
 /**
@@ -33,8 +34,7 @@ public class Rejeu {
 
     /** @return the number of records read; each poll's records are handed over in partition order */
     public long relire(String topic, Consumer<List<ConsumerRecord<String, String>>> lot) {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.getOrDefault("bootstrap.servers", "localhost:9092"));
+        Properties p = ConnexionKafka.proprietes(kafka);
         p.put(ConsumerConfig.CLIENT_ID_CONFIG, "rejeu-" + UUID.randomUUID());
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);

@@ -2,6 +2,7 @@ package fr.actionsociale.commons.outbox;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,6 +32,7 @@ public class Outbox {
     private final TransactionSynchronizationRegistry transactions;
     private final OutboxRelay relay;
     private final String prefixeTopics;
+    private final Set<String> typesDeclares;
 
     Outbox(EntityManager em, ObjectMapper json, TransactionSynchronizationRegistry transactions, OutboxRelay relay,
             OutboxConfig config) {
@@ -39,6 +41,14 @@ public class Outbox {
         this.transactions = transactions;
         this.relay = relay;
         this.prefixeTopics = config.prefixeTopics().orElse("");
+        this.typesDeclares = Set.copyOf(config.topics());
+    }
+
+    /** A type missing from {@code outbox.topics} is a programming error: its topic and ACLs would not exist in Kubernetes. */
+    private void exigerDeclare(String type) {
+        if (!typesDeclares.contains(type)) {
+            throw new IllegalArgumentException("type d'événement absent de outbox.topics : " + type);
+        }
     }
 
     /**
@@ -49,6 +59,7 @@ public class Outbox {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID publier(String type, String cle, Object donnees) {
+        exigerDeclare(type);
         UUID id = UUID.randomUUID();
         String corps;
         try {
@@ -83,6 +94,7 @@ public class Outbox {
         em.flush();
         List<Object[]> lignes = new ArrayList<>(evenements.size());
         for (Evenement e : evenements) {
+            exigerDeclare(e.type());
             try {
                 lignes.add(new Object[] { UUID.randomUUID(), prefixeTopics + e.type(), e.type(), e.cle(), json.writeValueAsString(e.donnees()) });
             } catch (JsonProcessingException ex) {

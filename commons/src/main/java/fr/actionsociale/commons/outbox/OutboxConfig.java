@@ -21,6 +21,12 @@ public interface OutboxConfig {
     @WithDefault("${suite.topics.prefix:}")
     java.util.Optional<String> prefixeTopics();
 
+    /**
+     * The event types this service publishes, each its own topic. Declared so that the Kubernetes manifests can be checked
+     * against them (a {@code KafkaTopic} each, the service's write ACLs); the outbox refuses any other type.
+     */
+    java.util.List<String> topics();
+
     Relay relay();
 
     interface Relay {

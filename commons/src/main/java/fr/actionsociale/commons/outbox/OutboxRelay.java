@@ -31,6 +31,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.jboss.logging.Logger;
 
 import fr.actionsociale.commons.evenement.CloudEvents;
+import fr.actionsociale.commons.kafka.ConnexionKafka;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -132,8 +133,7 @@ public class OutboxRelay {
     }
 
     private Properties proprietesProducteur() {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.getOrDefault("bootstrap.servers", "localhost:9092"));
+        Properties p = ConnexionKafka.proprietes(kafka);
         p.put(ProducerConfig.CLIENT_ID_CONFIG, config.source().replace("/", "") + "-outbox");
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         p.put(ProducerConfig.ACKS_CONFIG, "all");
