@@ -40,9 +40,12 @@ class TableauDeBordTest {
         String commune = "29" + String.format("%03d", ThreadLocalRandom.current().nextInt(1000));
         String p = ImportResourceTest.programme(",\"territoire\":[\"" + commune + "\"]");
         ImportResourceTest.importer(p, "2022", ImportResourceTest.seed003()).statusCode(201);
-        given().header("Authorization", Jetons.entete("coordinateur", "departement-35")).get("/tableau-de-bord/programmes/" + p).then()
-                .statusCode(200).body("orientations.total", equalTo(0)).body("actions.size()", equalTo(25))
-                .body("total.recettes", equalTo(1897106.39f));
+        // the replay test re-reads every orientation ever published on the test topic: this commune may already have some
+        JsonPath avant = given().header("Authorization", Jetons.entete("coordinateur", "departement-35")).get("/tableau-de-bord/programmes/" + p)
+                .then().statusCode(200).body("actions.size()", equalTo(25)).body("total.recettes", equalTo(1897106.39f)).extract().jsonPath();
+        int total = avant.getInt("orientations.total");
+        java.util.Map<String, Object> parStructure = avant.getMap("orientations.parStructure");
+        int caf = parStructure != null && parStructure.containsKey("caf-35") ? avant.getInt("orientations.parStructure.'caf-35'") : 0;
         given().get("/tableau-de-bord/programmes/" + p + "/flux").then().statusCode(401);
         given().header("Authorization", Jetons.entete("coordinateur", "departement-35")).get("/tableau-de-bord/programmes/INCONNU/flux").then()
                 .statusCode(404);
@@ -53,7 +56,7 @@ class TableauDeBordTest {
         assertEquals(200, reponse.statusCode());
         try (BufferedReader flux = new BufferedReader(new InputStreamReader(reponse.body(), StandardCharsets.UTF_8))) {
             JsonPath premier = JsonPath.from(prochainEvenement(flux));
-            assertEquals(0, premier.getInt("orientations.total"));
+            assertEquals(total, premier.getInt("orientations.total"));
 
             String o = UUID.randomUUID().toString();
             String mois = YearMonth.now(ZoneId.of("Europe/Paris")).toString();
@@ -63,8 +66,8 @@ class TableauDeBordTest {
             SondeKafka.publier("orientation-faite", o, SondeKafka.entetesCloudEvent(UUID.randomUUID().toString(), "orientation-faite", o), corps);
 
             JsonPath suivant = JsonPath.from(prochainEvenement(flux));
-            assertEquals(1, suivant.getInt("orientations.total"), "pushed without asking again");
-            assertEquals(1, suivant.getInt("orientations.parStructure.'caf-35'"));
+            assertEquals(total + 1, suivant.getInt("orientations.total"), "pushed without asking again");
+            assertEquals(caf + 1, suivant.getInt("orientations.parStructure.'caf-35'"));
         }
     }
 

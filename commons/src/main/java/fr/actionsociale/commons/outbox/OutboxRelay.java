@@ -17,6 +17,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -60,6 +62,7 @@ public class OutboxRelay {
     private final Map<String, Object> kafka;
     private final MeterRegistry metriques;
     private final Semaphore reveil = new Semaphore(0);
+    private final AtomicInteger suspensions = new AtomicInteger();
     private volatile boolean actif;
     private volatile Thread fil;
     private KafkaProducer<String, byte[]> producteur;
@@ -127,6 +130,32 @@ public class OutboxRelay {
         return actif && t != null && t.isAlive();
     }
 
+    /**
+     * Holds this replica's relay while a bulk import writes, until the returned suspension is closed. The import's events
+     * wait, committed, in the outbox and leave as soon as the last suspension ends: the import then does not share the
+     * machine with its own publication and with the consumers downstream. Nothing is lost or delayed beyond the import.
+     * Another replica holding the relay's lock is not held (the pause is this process's).
+     */
+    public Suspension suspendre() {
+        suspensions.incrementAndGet();
+        return new Suspension();
+    }
+
+    /** Closing it (once) releases the relay; the last one to close wakes it. */
+    public final class Suspension implements AutoCloseable {
+        private final AtomicBoolean fermee = new AtomicBoolean();
+
+        private Suspension() {
+        }
+
+        @Override
+        public void close() {
+            if (fermee.compareAndSet(false, true) && suspensions.decrementAndGet() == 0) {
+                reveiller();
+            }
+        }
+    }
+
     /** Called after a commit that wrote outbox rows. */
     public void reveiller() {
         reveil.release();
@@ -155,6 +184,9 @@ public class OutboxRelay {
                     Thread.sleep(config.relay().linger().toMillis());
                 }
                 reveil.drainPermits();
+                if (suspensions.get() > 0) {
+                    continue;
+                }
                 int n;
                 do {
                     n = publierUnLot();

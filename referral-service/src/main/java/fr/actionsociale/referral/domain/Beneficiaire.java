@@ -52,6 +52,8 @@ public class Beneficiaire {
     private LocalDate consentementRetireLe;
     @Column(name = "cree_par")
     private String creePar;
+    @Column(name = "anonymise_le")
+    private LocalDate anonymiseLe;
     @Version
     private long version;
 
@@ -116,6 +118,28 @@ public class Beneficiaire {
     /** Whether the person agreed to share with this institution. */
     public boolean partageAvec(String institution) {
         return consentementActif() && ("*".equals(consentementPortee) || List.of(consentementPortee.split(",")).contains(institution));
+    }
+
+    /**
+     * Retention (CNIL référentiels 2021-028 and 2023-095): after two years without activity the identity goes, for good.
+     * What stays is what the aggregates need and identifies no one: the reference, the commune and quartier, the household
+     * type, the consent dates, and the whole path of rights and orientations.
+     */
+    public void anonymiser(LocalDate le) {
+        if (anonymiseLe != null) {
+            throw new EtatInvalideException("Ce dossier est déjà anonymisé.");
+        }
+        nom = null;
+        prenom = null;
+        dateNaissance = null;
+        canalContact = null;
+        contact = null;
+        numeroAllocataire = null;
+        anonymiseLe = le;
+    }
+
+    public LocalDate anonymiseLe() {
+        return anonymiseLe;
     }
 
     public Integer ageAu(LocalDate jour) {

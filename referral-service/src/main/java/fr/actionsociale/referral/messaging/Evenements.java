@@ -65,6 +65,11 @@ public final class Evenements {
         public static final String TYPE = "consentement-retire";
     }
 
+    /** The person's identity was erased after two years without activity: the institutions drop what they keep of it. */
+    public record BeneficiaireAnonymise(String beneficiaire, LocalDate date, LocalDate derniereActivite) {
+        public static final String TYPE = "beneficiaire-anonymise";
+    }
+
     public record RdvDroitsTenu(String beneficiaire, String commune, LocalDate date, String tenuPar, List<DroitVise> droitsExamines,
             List<DroitVise> droitsPotentiels) {
         public static final String TYPE = "rdv-droits-tenu";

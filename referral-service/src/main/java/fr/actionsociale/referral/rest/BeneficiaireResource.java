@@ -89,11 +89,12 @@ public class BeneficiaireResource {
     @Schema(name = "Beneficiaire")
     public record BeneficiaireVue(String reference, String nom, String prenom, LocalDate dateNaissance, String commune, String quartier,
             String canalContact, String contact, String foyer, LocalDate consentementDonneLe, String consentementPortee,
-            LocalDate consentementRetireLe, String creePar) {
+            LocalDate consentementRetireLe, String creePar,
+            @Schema(description = "Date à laquelle l'identité a été effacée après deux ans sans activité (durée de conservation)") LocalDate anonymiseLe) {
         static BeneficiaireVue de(Beneficiaire b) {
             return new BeneficiaireVue(b.reference(), b.nom(), b.prenom(), b.dateNaissance(), b.commune(), b.quartier(),
                     b.canalContact() == null ? null : b.canalContact().name(), b.contact(), b.foyer(), b.consentementDonneLe(),
-                    b.consentementPortee(), b.consentementRetireLe(), b.creePar());
+                    b.consentementPortee(), b.consentementRetireLe(), b.creePar(), b.anonymiseLe());
         }
     }
 

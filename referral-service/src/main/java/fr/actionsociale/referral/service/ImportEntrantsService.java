@@ -21,6 +21,7 @@ import org.jboss.logging.Logger;
 
 import fr.actionsociale.commons.jdbc.Copie;
 import fr.actionsociale.commons.outbox.Outbox;
+import fr.actionsociale.commons.outbox.OutboxRelay;
 import fr.actionsociale.referral.domain.Beneficiaire;
 import fr.actionsociale.referral.domain.DroitVise;
 import fr.actionsociale.referral.domain.EtatDroit;
@@ -50,10 +51,13 @@ public class ImportEntrantsService {
     private final Outbox outbox;
     private final OrientationAutomatiqueService automatique;
     private final BeneficiaireService beneficiaires;
+    private final OutboxRelay relay;
 
-    ImportEntrantsService(EntityManager em, Outbox outbox, OrientationAutomatiqueService automatique, BeneficiaireService beneficiaires) {
+    ImportEntrantsService(EntityManager em, Outbox outbox, OrientationAutomatiqueService automatique, BeneficiaireService beneficiaires,
+            OutboxRelay relay) {
         this.em = em;
         this.outbox = outbox;
+        this.relay = relay;
         this.automatique = automatique;
         this.beneficiaires = beneficiaires;
     }
@@ -76,9 +80,10 @@ public class ImportEntrantsService {
         int dejaConnus = 0;
         int importes = 0;
         int orientes = 0;
-        // chunks are independent (the file has no duplicate left): two at a time keep both cores of the database busy
+        // chunks are independent (the file has no duplicate left): two at a time keep both cores of the database busy;
+        // the relay waits for the end of the import, then publishes its events (see OutboxRelay.suspendre)
         ExecutorService paralleles = Executors.newFixedThreadPool(PARALLELISME);
-        try {
+        try (OutboxRelay.Suspension suspension = relay.suspendre()) {
             List<Future<int[]>> resultats = new ArrayList<>();
             for (int debut = 0; debut < lecture.entrants().size(); debut += LOT) {
                 List<Entrant> lot = lecture.entrants().subList(debut, Math.min(lecture.entrants().size(), debut + LOT));

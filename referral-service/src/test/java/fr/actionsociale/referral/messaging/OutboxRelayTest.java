@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -35,15 +36,28 @@ class OutboxRelayTest {
     EntityManager em;
 
     @Test
-    void lesEvenementsValidesPendantQueLeRelaisEstArretePartentASaRepriseUneSeuleFois() {
+    void lesEvenementsValidesPendantQueLeRelaisEstArretePartentASaRepriseUneSeuleFois() throws Exception {
+        retenusPuisPubliesUneFois(() -> {
+            relay.arreter();
+            return relay::demarrer;
+        });
+    }
+
+    /** What a bulk import does (ImportEntrantsService): the relay waits until the suspension ends, then publishes. */
+    @Test
+    void uneSuspensionRetientLesEvenementsQuiPartentUneFoisALaFin() throws Exception {
+        retenusPuisPubliesUneFois(relay::suspendre);
+    }
+
+    /** @param retenir holds the relay and returns what releases it */
+    void retenusPuisPubliesUneFois(Callable<AutoCloseable> retenir) throws Exception {
         String commune = "35220";
         List<String> ids = new ArrayList<>();
         try (SondeKafka sonde = SondeKafka.aLaFinDe("orientation-faite")) {
             List<String> personnes = List.of(Referentiel.beneficiaire(Jetons.entete("agent", "ccas-pipriac"), commune),
                     Referentiel.beneficiaire(Jetons.entete("agent", "ccas-pipriac"), commune),
                     Referentiel.beneficiaire(Jetons.entete("agent", "ccas-pipriac"), commune));
-            relay.arreter();
-            try {
+            try (AutoCloseable relacher = retenir.call()) {
                 for (int i = 0; i < 3; i++) {
                     ids.add(given().header("Authorization", Jetons.entete("agent", "ccas-pipriac")).contentType(ContentType.JSON)
                             .body("""
@@ -55,8 +69,6 @@ class OutboxRelayTest {
                 assertEquals(3L, enAttente(ids));
                 assertEquals(0, sonde.toutPendant(r -> ids.contains(r.key()), Duration.ofSeconds(1)).size());
                 given().get("/q/metrics").then().statusCode(200).body(containsString("outbox_en_attente"));
-            } finally {
-                relay.demarrer();
             }
             sonde.attendre(r -> ids.contains(r.key()), 3, Duration.ofSeconds(15));
             List<ConsumerRecord<String, String>> recus = sonde.toutPendant(r -> ids.contains(r.key()), Duration.ofSeconds(1));

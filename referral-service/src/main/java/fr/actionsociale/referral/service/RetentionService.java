@@ -1,0 +1,108 @@
+package fr.actionsociale.referral.service;
+
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+import org.jboss.logging.Logger;
+
+import fr.actionsociale.commons.outbox.Outbox;
+import fr.actionsociale.referral.config.RetentionConfig;
+import fr.actionsociale.referral.domain.Beneficiaire;
+import fr.actionsociale.referral.messaging.Evenements;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+
+/**
+ * Erases the identity of every person whose last activity is older than the retention period, and tells the institutions
+ * with {@code beneficiaire-anonymise}. Activity is anything that happened on their path: registration, consent, a contact,
+ * a right identified, asked, opened, refused or closed, an orientation and its follow-up, an RSA step, a break, an
+ * escalation. Reading the record is not activity. The indicators do not change: the path stays, only the identity goes.
+ */
+@ApplicationScoped
+public class RetentionService {
+
+    private static final Logger LOG = Logger.getLogger(RetentionService.class);
+    static final String ANONYMISE = "anonymisé";
+
+    /** Each person's last activity, over every table of their path (greatest() skips nulls). */
+    private static final String DERNIERE_ACTIVITE = """
+            select b.id, a.derniere from beneficiaire b cross join lateral (select greatest(b.cree_le::date, b.consentement_donne_le,
+                b.consentement_retire_le,
+                (select max(greatest(d.identifie_le, d.demande_le, d.ouvert_le, d.refuse_le, d.abandonne_le, d.ferme_le)) from droit d
+                  where d.beneficiaire_id = b.id),
+                (select max(greatest((o.date_orientation at time zone 'Europe/Paris')::date, o.acceptee_le, o.cloturee_le)) from orientation o
+                  where o.beneficiaire_id = b.id),
+                (select max(greatest(e.date_depart, e.faite_le)) from etape_rsa e where e.beneficiaire_id = b.id),
+                (select max(c.date_contact) from contact_campagne c where c.beneficiaire_id = b.id),
+                (select max(greatest(r.date_rupture, r.resolue_le)) from rupture r where r.beneficiaire_id = b.id),
+                (select max(greatest(s.saisie_le, s.repondue_le)) from saisine s where s.beneficiaire_id = b.id),
+                (select max((x.decidee_le at time zone 'Europe/Paris')::date) from decision_orientation x where x.beneficiaire_id = b.id)
+              ) as derniere) a
+            where b.anonymise_le is null and a.derniere < ?1
+            order by b.id limit ?2
+            for update of b skip locked""";
+
+    private final EntityManager em;
+    private final Outbox outbox;
+    private final BeneficiaireService beneficiaires;
+    private final RetentionConfig config;
+
+    RetentionService(EntityManager em, Outbox outbox, BeneficiaireService beneficiaires, RetentionConfig config) {
+        this.em = em;
+        this.outbox = outbox;
+        this.beneficiaires = beneficiaires;
+        this.config = config;
+    }
+
+    public record Bilan(LocalDate sansActiviteDepuis, int anonymises) {
+    }
+
+    /** Every night; one replica at a time (each lot locks the rows it anonymises). */
+    @Scheduled(cron = "{referral.retention.cron:0 30 2 * * ?}", timeZone = "Europe/Paris", identity = "retention",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void chaqueNuit() {
+        executer();
+    }
+
+    public Bilan executer() {
+        LocalDate aujourdHui = beneficiaires.aujourdHui();
+        LocalDate limite = aujourdHui.minus(config.duree());
+        int total = 0;
+        int n;
+        do {
+            n = QuarkusTransaction.requiringNew().call(() -> anonymiserUnLot(limite, aujourdHui));
+            total += n;
+        } while (n == config.lot());
+        if (total > 0) {
+            LOG.infof("Durée de conservation : %d dossier(s) sans activité depuis le %s anonymisé(s)", total, limite);
+        }
+        return new Bilan(limite, total);
+    }
+
+    @SuppressWarnings("unchecked")
+    int anonymiserUnLot(LocalDate limite, LocalDate aujourdHui) {
+        List<Object[]> lignes = em.createNativeQuery(DERNIERE_ACTIVITE).setParameter(1, limite).setParameter(2, config.lot()).getResultList();
+        for (Object[] l : lignes) {
+            UUID id = (UUID) l[0];
+            Beneficiaire b = em.find(Beneficiaire.class, id);
+            b.anonymiser(aujourdHui);
+            // free texts written about the person may name them
+            em.createNativeQuery("update orientation set motif = ?2, motif_refus = case when motif_refus is null then null else ?2 end "
+                    + "where beneficiaire_id = ?1").setParameter(1, id).setParameter(2, ANONYMISE).executeUpdate();
+            em.createNativeQuery("update saisine set objet = ?2, reponse = case when reponse is null then null else ?2 end where beneficiaire_id = ?1")
+                    .setParameter(1, id).setParameter(2, ANONYMISE).executeUpdate();
+            em.createNativeQuery("update decision_orientation set motif_forcage = ?2 where beneficiaire_id = ?1 and motif_forcage is not null")
+                    .setParameter(1, id).setParameter(2, ANONYMISE).executeUpdate();
+            em.createNativeQuery("update acces_dossier set motif = ?2 where beneficiaire_id = ?1").setParameter(1, id).setParameter(2, ANONYMISE)
+                    .executeUpdate();
+            LocalDate derniere = l[1] instanceof Date d ? d.toLocalDate() : (LocalDate) l[1];
+            outbox.publier(Evenements.BeneficiaireAnonymise.TYPE, b.reference(), new Evenements.BeneficiaireAnonymise(b.reference(), aujourdHui, derniere));
+        }
+        return lignes.size();
+    }
+}

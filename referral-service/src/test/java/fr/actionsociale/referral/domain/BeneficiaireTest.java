@@ -1,0 +1,42 @@
+package fr.actionsociale.referral.domain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import fr.actionsociale.commons.probleme.EtatInvalideException;
+
+class BeneficiaireTest {
+
+    static final LocalDate AUJOURDHUI = LocalDate.of(2026, 11, 22);
+
+    @Test
+    void anonymiserEffaceLIdentiteEtGardeCeQueComptentLesIndicateurs() {
+        Beneficiaire b = Beneficiaire.inscrire("Exemple", "Camille", LocalDate.of(1985, 4, 12), "35236", "Bellevue", CanalContact.TELEPHONE,
+                "02 99 00 00 00", "1234567", "isole", "ccas-pipriac", AUJOURDHUI.minusYears(3));
+        b.consentir(AUJOURDHUI.minusYears(3), List.of("caf-35"), AUJOURDHUI.minusYears(3));
+        String reference = b.reference();
+
+        b.anonymiser(AUJOURDHUI);
+
+        assertNull(b.nom());
+        assertNull(b.prenom());
+        assertNull(b.dateNaissance());
+        assertNull(b.canalContact());
+        assertNull(b.contact());
+        assertNull(b.numeroAllocataire());
+        assertNull(b.ageAu(AUJOURDHUI));
+        assertEquals(reference, b.reference());
+        assertEquals("35236", b.commune());
+        assertEquals("Bellevue", b.quartier());
+        assertEquals("isole", b.foyer());
+        assertEquals(AUJOURDHUI.minusYears(3), b.consentementDonneLe());
+        assertEquals(AUJOURDHUI, b.anonymiseLe());
+        assertThrows(EtatInvalideException.class, () -> b.anonymiser(AUJOURDHUI));
+    }
+}
