@@ -14,6 +14,8 @@ import org.eclipse.microprofile.config.Config;
 import fr.actionsociale.commons.evenement.EvenementRecu;
 import fr.actionsociale.commons.inbox.Inbox;
 import fr.actionsociale.commons.inbox.Rejeu;
+import fr.actionsociale.commons.probleme.ProblemeException;
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 
 /**
  * Rebuilds the live indicators by replaying their topics from the beginning, in one transaction: the tables are emptied and
@@ -54,8 +56,19 @@ public class ReconstructionService {
     public record Reconstruction(List<Resultat> projections) {
     }
 
+    /** Key of the advisory lock that lets one rebuild run at a time ("reconstr"). */
+    private static final long VERROU = 0x7265636f6e737472L;
+
+    /**
+     * Hundreds of thousands of events take minutes: the transaction may last an hour (the default 60 s would abort it and
+     * keep the old counts). A second rebuild asked meanwhile is refused rather than queued behind the first.
+     */
     @Transactional
+    @TransactionConfiguration(timeout = 3600)
     public Reconstruction reconstruire() {
+        if (!(Boolean) em.createNativeQuery("select pg_try_advisory_xact_lock(?1)").setParameter(1, VERROU).getSingleResult()) {
+            throw ProblemeException.conflit("Une reconstruction des indicateurs est déjà en cours ; réessayez quand elle sera terminée.");
+        }
         // inbox first, then the counts: the live consumers take them in that order too, so they wait instead of deadlocking
         em.createNativeQuery("lock table inbox_evenement, " + String.join(", ", projections.stream().map(Projection::table).toList())
                 + " in share row exclusive mode").executeUpdate();

@@ -94,7 +94,9 @@ public class ProblemeMappers {
     public Response mauvaisType(InvalidFormatException e, UriInfo uri) {
         String champ = chemin(e);
         String raison;
-        if (e.getTargetType() != null && e.getTargetType().isEnum()) {
+        if (e.getTargetType() == String.class) {
+            raison = TexteSansOctetNul.RAISON;
+        } else if (e.getTargetType() != null && e.getTargetType().isEnum()) {
             raison = "valeur non reconnue ; valeurs admises : " + Arrays.stream(e.getTargetType().getEnumConstants())
                     .map(Object::toString).collect(Collectors.joining(", "));
         } else {
@@ -196,6 +198,19 @@ public class ProblemeMappers {
             }
             if (t instanceof ConstraintViolationException cve) {
                 return validation(cve, uri);
+            }
+            // 23505: two requests created the same thing at once; the second one finds it exists
+            if (t instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
+                return Probleme.de(TypeProbleme.CONFLIT, "Cette ressource existe déjà (créée en même temps par une autre requête) ; rien n'a été enregistré.")
+                        .a(chemin(uri)).reponse();
+            }
+            // SQLState class 22 (data exception: too long, out of range, bad character): a value the checks above let
+            // through; the transaction is rolled back, so nothing was written
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
+                LOG.warnf("Valeur refusée par la base pendant %s : SQLState %s", chemin(uri), sql.getSQLState());
+                return Probleme.de(TypeProbleme.REQUETE_INVALIDE, "Une valeur de la requête est refusée (trop longue, hors limites ou illisible) ; "
+                        + "rien n'a été enregistré.", List.of(new Probleme.Erreur("corps", "valeur refusée par la base de données")))
+                        .a(chemin(uri)).reponse();
             }
         }
         return interne(e, uri);
