@@ -218,7 +218,17 @@ public class ProblemeMappers {
 
     private Response interne(Exception e, UriInfo uri) {
         String incident = UUID.randomUUID().toString();
-        LOG.errorf(e, "Erreur interne %s sur %s", incident, chemin(uri));
+        java.sql.SQLException sql = null;
+        for (Throwable t = e; t != null && sql == null; t = t.getCause()) {
+            sql = t instanceof java.sql.SQLException s ? s : null;
+        }
+        if (sql != null) {
+            // a database message can quote the row's values ("Key (numero_allocataire)=(…)"): the state and the classes only
+            LOG.errorf("Erreur interne %s sur %s : erreur de base de données, SQLState %s (%s, %s)", incident, chemin(uri), sql.getSQLState(),
+                    e.getClass().getName(), sql.getClass().getName());
+        } else {
+            LOG.errorf(e, "Erreur interne %s sur %s", incident, chemin(uri));
+        }
         return Probleme.de(TypeProbleme.ERREUR_INTERNE, "Incident " + incident + " : l'équipe d'exploitation peut le retrouver dans les journaux.")
                 .a(chemin(uri)).reponse();
     }
