@@ -206,7 +206,7 @@ public class Fuzz {
         String admin = jetons.valide("admin", "departement-35");
         String typeCorps = typeCorps(op);
         JsonNode squelette = typeCorps != null && typeCorps.contains("json") ? exemple(schemaCorps(op), op.racine(), hasard, 0) : null;
-        byte[] corpsValide = corps(op, squelette, typeCorps);
+        byte[] corpsValide = corps(squelette, typeCorps);
         String url = url(op, Map.of(), hasard);
 
         l.add(new Requete(op, "squelette valide", op.methode(), url, typeCorps, corpsValide, admin));
@@ -268,7 +268,7 @@ public class Fuzz {
                 ObjectNode sans = objet.deepCopy();
                 sans.remove(champ);
                 l.add(new Requete(op, "champ absent", op.methode(), url, typeCorps, octets(sans), admin));
-                for (JsonNode v : valeursFausses(schema, op.racine(), hasard)) {
+                for (JsonNode v : valeursFausses(schema, op.racine())) {
                     ObjectNode faux = objet.deepCopy();
                     faux.set(champ, v);
                     l.add(new Requete(op, "champ faux (" + champ + ")", op.methode(), url, typeCorps, octets(faux), admin));
@@ -288,7 +288,7 @@ public class Fuzz {
                 r.corps(), casJeton ? r.jeton() : jetons.valide(roles[hasard.nextInt(roles.length)], institutions[hasard.nextInt(institutions.length)]));
     }
 
-    static List<JsonNode> valeursFausses(JsonNode schema, JsonNode racine, Random hasard) {
+    static List<JsonNode> valeursFausses(JsonNode schema, JsonNode racine) {
         JsonNode s = resoudre(schema, racine);
         List<JsonNode> v = new ArrayList<>();
         v.add(F.nullNode());
@@ -399,7 +399,7 @@ public class Fuzz {
         return contenu.has("application/json") ? contenu.path("application/json").path("schema") : F.objectNode();
     }
 
-    static byte[] corps(Operation op, JsonNode squelette, String type) {
+    static byte[] corps(JsonNode squelette, String type) {
         if (type == null) {
             return null;
         }

@@ -24,8 +24,11 @@ public class CaracteresInterditsFilter implements ContainerRequestFilter {
             throw ProblemeException.champInvalide("chemin", RAISON);
         }
         for (Map.Entry<String, List<String>> p : requete.getUriInfo().getQueryParameters().entrySet()) {
-            if (controle(p.getKey()) || p.getValue().stream().anyMatch(CaracteresInterditsFilter::controle)) {
-                throw ProblemeException.champInvalide(controle(p.getKey()) ? "requête" : p.getKey(), RAISON);
+            if (controle(p.getKey())) {
+                throw ProblemeException.champInvalide("requête", RAISON);
+            }
+            if (p.getValue().stream().anyMatch(CaracteresInterditsFilter::controle)) {
+                throw ProblemeException.champInvalide(p.getKey(), RAISON);
             }
         }
     }

@@ -1,5 +1,6 @@
 package fr.actionsociale.commons.probleme;
 
+import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -199,18 +200,21 @@ public class ProblemeMappers {
             if (t instanceof ConstraintViolationException cve) {
                 return validation(cve, uri);
             }
-            // 23505: two requests created the same thing at once; the second one finds it exists
-            if (t instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
-                return Probleme.de(TypeProbleme.CONFLIT, "Cette ressource existe déjà (créée en même temps par une autre requête) ; rien n'a été enregistré.")
-                        .a(chemin(uri)).reponse();
-            }
-            // SQLState class 22 (data exception: too long, out of range, bad character): a value the checks above let
-            // through; the transaction is rolled back, so nothing was written
-            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
-                LOG.warnf("Valeur refusée par la base pendant %s : SQLState %s", chemin(uri), sql.getSQLState());
-                return Probleme.de(TypeProbleme.REQUETE_INVALIDE, "Une valeur de la requête est refusée (trop longue, hors limites ou illisible) ; "
-                        + "rien n'a été enregistré.", List.of(new Probleme.Erreur("corps", "valeur refusée par la base de données")))
-                        .a(chemin(uri)).reponse();
+            if (t instanceof SQLException sql) {
+                String etat = sql.getSQLState();
+                // 23505: two requests created the same thing at once; the second one finds it exists
+                if ("23505".equals(etat)) {
+                    return Probleme.de(TypeProbleme.CONFLIT, "Cette ressource existe déjà (créée en même temps par une autre requête) ; rien n'a été enregistré.")
+                            .a(chemin(uri)).reponse();
+                }
+                // class 22 (data exception: too long, out of range, bad character): a value the checks above let through; the
+                // transaction is rolled back, so nothing was written
+                if (etat != null && etat.startsWith("22")) {
+                    LOG.warnf("Valeur refusée par la base pendant %s : SQLState %s", chemin(uri), etat);
+                    return Probleme.de(TypeProbleme.REQUETE_INVALIDE, "Une valeur de la requête est refusée (trop longue, hors limites ou illisible) ; "
+                            + "rien n'a été enregistré.", List.of(new Probleme.Erreur("corps", "valeur refusée par la base de données")))
+                            .a(chemin(uri)).reponse();
+                }
             }
         }
         return interne(e, uri);
@@ -218,9 +222,9 @@ public class ProblemeMappers {
 
     private Response interne(Exception e, UriInfo uri) {
         String incident = UUID.randomUUID().toString();
-        java.sql.SQLException sql = null;
+        SQLException sql = null;
         for (Throwable t = e; t != null && sql == null; t = t.getCause()) {
-            sql = t instanceof java.sql.SQLException s ? s : null;
+            sql = t instanceof SQLException s ? s : null;
         }
         if (sql != null) {
             // a database message can quote the row's values ("Key (numero_allocataire)=(…)"): the state and the classes only

@@ -1,15 +1,17 @@
 package fr.actionsociale.referral.service;
 
-import java.sql.Date;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
 import org.jboss.logging.Logger;
 
+import fr.actionsociale.commons.jdbc.Colonnes;
 import fr.actionsociale.commons.outbox.Outbox;
 import fr.actionsociale.referral.config.RetentionConfig;
 import fr.actionsociale.referral.domain.Beneficiaire;
@@ -46,6 +48,13 @@ public class RetentionService {
             where b.anonymise_le is null and a.derniere < ?1
             order by b.id limit ?2
             for update of b skip locked""";
+
+    /** Free texts written about a person may name them: each is overwritten, for a whole lot of people at once. */
+    private static final List<String> TEXTES_LIBRES = List.of(
+            "update orientation set motif = ?2, motif_refus = case when motif_refus is null then null else ?2 end where beneficiaire_id in (?1)",
+            "update saisine set objet = ?2, reponse = case when reponse is null then null else ?2 end where beneficiaire_id in (?1)",
+            "update decision_orientation set motif_forcage = ?2 where beneficiaire_id in (?1) and motif_forcage is not null",
+            "update acces_dossier set motif = ?2 where beneficiaire_id in (?1)");
 
     private final EntityManager em;
     private final Outbox outbox;
@@ -87,21 +96,20 @@ public class RetentionService {
     @SuppressWarnings("unchecked")
     int anonymiserUnLot(LocalDate limite, LocalDate aujourdHui) {
         List<Object[]> lignes = em.createNativeQuery(DERNIERE_ACTIVITE).setParameter(1, limite).setParameter(2, config.lot()).getResultList();
+        if (lignes.isEmpty()) {
+            return 0;
+        }
+        List<UUID> ids = lignes.stream().map(l -> (UUID) l[0]).toList();
+        Map<UUID, Beneficiaire> personnes = em.createQuery("from Beneficiaire where id in :ids", Beneficiaire.class).setParameter("ids", ids)
+                .getResultStream().collect(Collectors.toMap(Beneficiaire::id, b -> b));
+        for (String sql : TEXTES_LIBRES) {
+            em.createNativeQuery(sql).setParameter(1, ids).setParameter(2, ANONYMISE).executeUpdate();
+        }
         for (Object[] l : lignes) {
-            UUID id = (UUID) l[0];
-            Beneficiaire b = em.find(Beneficiaire.class, id);
+            Beneficiaire b = personnes.get((UUID) l[0]);
             b.anonymiser(aujourdHui);
-            // free texts written about the person may name them
-            em.createNativeQuery("update orientation set motif = ?2, motif_refus = case when motif_refus is null then null else ?2 end "
-                    + "where beneficiaire_id = ?1").setParameter(1, id).setParameter(2, ANONYMISE).executeUpdate();
-            em.createNativeQuery("update saisine set objet = ?2, reponse = case when reponse is null then null else ?2 end where beneficiaire_id = ?1")
-                    .setParameter(1, id).setParameter(2, ANONYMISE).executeUpdate();
-            em.createNativeQuery("update decision_orientation set motif_forcage = ?2 where beneficiaire_id = ?1 and motif_forcage is not null")
-                    .setParameter(1, id).setParameter(2, ANONYMISE).executeUpdate();
-            em.createNativeQuery("update acces_dossier set motif = ?2 where beneficiaire_id = ?1").setParameter(1, id).setParameter(2, ANONYMISE)
-                    .executeUpdate();
-            LocalDate derniere = l[1] instanceof Date d ? d.toLocalDate() : (LocalDate) l[1];
-            outbox.publier(Evenements.BeneficiaireAnonymise.TYPE, b.reference(), new Evenements.BeneficiaireAnonymise(b.reference(), aujourdHui, derniere));
+            outbox.publier(Evenements.BeneficiaireAnonymise.TYPE, b.reference(),
+                    new Evenements.BeneficiaireAnonymise(b.reference(), aujourdHui, Colonnes.date(l[1])));
         }
         return lignes.size();
     }

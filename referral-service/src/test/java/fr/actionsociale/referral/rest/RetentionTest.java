@@ -20,6 +20,7 @@ import jakarta.persistence.EntityManager;
 
 import org.junit.jupiter.api.Test;
 
+import fr.actionsociale.commons.jdbc.Colonnes;
 import fr.actionsociale.commons.test.Jetons;
 import fr.actionsociale.commons.test.SchemasEvenements;
 import fr.actionsociale.commons.test.SondeKafka;
@@ -72,7 +73,7 @@ class RetentionTest {
         for (int i = 0; i < 5; i++) {
             assertNull(identite[i], "identité effacée");
         }
-        assertEquals(AUJOURDHUI, identite[5] instanceof java.sql.Date d ? d.toLocalDate() : identite[5]);
+        assertEquals(AUJOURDHUI, Colonnes.date(identite[5]));
         assertEquals("anonymisé", ligne("select motif, 1 from orientation o join beneficiaire b on b.id = o.beneficiaire_id where b.reference = ?1",
                 ancien)[0], "the orientation's free text named the person");
         assertEquals("Exemple", ligne("select nom, anonymise_le from beneficiaire where reference = ?1", recent)[0]);
