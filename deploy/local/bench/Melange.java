@@ -295,6 +295,8 @@ public class Melange {
                     c == null ? "(aucun consommateur dans la suite)" : par);
         }
 
+        Map<String, Map<String, Long>> appliquesFinal = appliques;
+
         // ---- what each service holds and each indicator counts, for each request
         Map<Integer, Long> parPersonne; // request index → rows held
         System.out.printf("%-34s %9s %9s %7s %12s %13s %12s%n", "ce que tient chaque service", "acceptées", "tenues", "perdues", "deux fois",
@@ -368,6 +370,12 @@ public class Melange {
                 consommation, argentOk ? "(au centime)" : "ÉCART");
         ok &= argentOk;
 
+        // for `suite bench`: the figures it compares with the raw ceilings measured in the same run
+        long[] lagOrientations = evenements.stream().filter(e -> e.topic().equals("orientation-faite"))
+                .filter(e -> appliquesFinal.getOrDefault("indicateurs-orientations", Map.of()).containsKey(e.id()))
+                .mapToLong(e -> appliquesFinal.get("indicateurs-orientations").get(e.id()) - e.creeMs()).sorted().toArray();
+        System.out.printf("RESULTAT debit=%.1f evenements=%.1f lag50=%d lag99=%d%n", acceptees / secondes, evenements.size() / secondes,
+                (long) q(lagOrientations, 0.5), (long) q(lagOrientations, 0.99));
         System.out.printf("événements perdus  %d (écrits mais jamais publiés, ou publiés mais jamais appliqués)%n", evenementsPerdus);
         System.out.printf("erreurs hors problem+json %d%n", erreursHorsProbleme);
         ok &= evenementsPerdus == 0 && erreursHorsProbleme == 0;

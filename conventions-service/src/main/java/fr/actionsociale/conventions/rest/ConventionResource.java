@@ -145,9 +145,7 @@ public class ConventionResource {
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ConventionVue.class)))
     @APIResponse(responseCode = "409", description = "La convention n'est pas un brouillon", content = @Content(mediaType = Probleme.MEDIA_TYPE, schema = @Schema(implementation = Probleme.class)))
     public Response soumettre(@PathParam("id") String id) {
-        Convention c = conventions.trouver(ProblemeException.uuid("id", id));
-        exigerPartieOuAdmin(c);
-        c = conventions.soumettre(c.id());
+        Convention c = conventions.soumettre(conventions.modifiable(ProblemeException.uuid("id", id)).id());
         return Response.ok(vue(c)).tag(etag(c)).build();
     }
 
@@ -201,12 +199,6 @@ public class ConventionResource {
         UUID uuid = ProblemeException.uuid("id", id);
         List<RepartitionCharges.Part> parts = conventions.repartir(uuid, r.montant());
         return new RepartitionVue(uuid, r.annee(), r.montant().setScale(2), RepartitionCharges.REGLE_ARRONDI, parts);
-    }
-
-    private void exigerPartieOuAdmin(Convention c) {
-        if (!appelant.a(Roles.ADMIN) && !c.lie(appelant.institution())) {
-            throw new ProblemeException(TypeProbleme.ACCES_REFUSE, "Votre institution n'est pas partie à cette convention.");
-        }
     }
 
     private ConventionVue vue(Convention c) {

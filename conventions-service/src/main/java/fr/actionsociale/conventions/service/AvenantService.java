@@ -37,7 +37,7 @@ public class AvenantService {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public Avenant proposer(UUID conventionId, String objet, Avenant.Modifications m) {
-        Convention c = conventions.trouver(conventionId);
+        Convention c = conventions.modifiable(conventionId);
         for (int i = 0; i < m.partiesAjoutees().size(); i++) {
             if (em.find(Institution.class, m.partiesAjoutees().get(i).institution()) == null) {
                 throw new RegleMetierException("partiesAjoutees[" + i + "].institution", "institution inconnue : " + m.partiesAjoutees().get(i).institution());
@@ -77,7 +77,7 @@ public class AvenantService {
     /** The last approval puts the avenant in force: the convention changes, a version is kept, avenant-signe is emitted. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Avenant approuver(UUID conventionId, int numero, String institution, LocalDate date) {
-        Convention c = conventions.trouver(conventionId);
+        Convention c = conventions.verrouillee(conventionId);
         Avenant a = trouver(conventionId, numero);
         if (a.approuver(c, institution, date, conventions.aujourdHui())) {
             for (Avenant.EngagementModifie m : a.engagementsModifies()) {

@@ -11,11 +11,15 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 
 import fr.actionsociale.commons.outbox.Outbox;
 import fr.actionsociale.commons.probleme.ProblemeException;
+import fr.actionsociale.commons.probleme.TypeProbleme;
+import fr.actionsociale.commons.securite.Appelant;
+import fr.actionsociale.commons.securite.Roles;
 import fr.actionsociale.commons.probleme.RegleMetierException;
 import fr.actionsociale.conventions.domain.Convention;
 import fr.actionsociale.conventions.domain.Deliberation;
@@ -41,10 +45,12 @@ public class ConventionService {
     private final EntityManager em;
     private final Outbox outbox;
     private final Instantanes instantanes;
+    private final Appelant appelant;
     private final Clock horloge = Clock.system(FUSEAU);
 
-    ConventionService(EntityManager em, Outbox outbox, Instantanes instantanes) {
+    ConventionService(EntityManager em, Outbox outbox, Instantanes instantanes, Appelant appelant) {
         this.em = em;
+        this.appelant = appelant;
         this.outbox = outbox;
         this.instantanes = instantanes;
     }
@@ -72,6 +78,30 @@ public class ConventionService {
         return c;
     }
 
+    /**
+     * The convention, its row locked until the transaction ends: two parties signing (or approving an avenant) at the same
+     * moment would each see the other's signature missing, and the last one would never put the convention in force.
+     */
+    public Convention verrouillee(UUID id) {
+        Convention c = em.find(Convention.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (c == null) {
+            throw ProblemeException.introuvable("Convention", id);
+        }
+        return c;
+    }
+
+    /**
+     * A convention the caller may change (submit, add commitments, bodies, meetings or amendments, share costs): only its parties'
+     * staff, or an administrator. Anyone may read a convention, a public act; nobody writes into another institution's agreement.
+     */
+    public Convention modifiable(UUID id) {
+        Convention c = trouver(id);
+        if (!appelant.a(Roles.ADMIN) && !c.lie(appelant.institution())) {
+            throw new ProblemeException(TypeProbleme.ACCES_REFUSE, "Votre institution n'est pas partie à cette convention.");
+        }
+        return c;
+    }
+
     public Convention trouver(UUID id) {
         Convention c = em.find(Convention.class, id);
         if (c == null) {
@@ -90,7 +120,7 @@ public class ConventionService {
     /** Records a signature; the last one puts the convention in force and emits convention-signee with it. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Convention signer(UUID id, String institution, LocalDate date, Deliberation deliberation) {
-        Convention c = trouver(id);
+        Convention c = verrouillee(id);
         if (c.signer(institution, date, deliberation, aujourdHui())) {
             em.flush();
             List<Echeance> echeances = Echeancier.deriver(c, c.versements());
@@ -192,7 +222,7 @@ public class ConventionService {
 
     /** Shares of a yearly amount pro rata of each party's INSEE population (seed 004). */
     public List<RepartitionCharges.Part> repartir(UUID id, BigDecimal montant) {
-        Convention c = trouver(id);
+        Convention c = modifiable(id);
         List<RepartitionCharges.Population> populations = new ArrayList<>();
         for (Partie p : c.parties()) {
             Institution i = em.find(Institution.class, p.institution());

@@ -36,7 +36,7 @@ public class EngagementService {
     public Engagement prendre(UUID conventionId, String institution, String article, NatureEngagement nature, String libelle,
             BigDecimal quantite, String unite, Rythme rythme, int multiplicateur, LocalDate dateDebut, LocalDate dateFin,
             EvenementCompte compteEvenement) {
-        Convention c = conventions.trouver(conventionId);
+        Convention c = conventions.modifiable(conventionId);
         Engagement e = Engagement.prendre(c, institution, article, nature, libelle, quantite, unite, rythme, multiplicateur,
                 dateDebut, dateFin).compterDepuis(compteEvenement);
         em.persist(e);

@@ -26,7 +26,7 @@ public class GouvernanceService {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public InstanceGouvernance instituer(UUID conventionId, TypeInstance type, String nom, List<String> membres, int reunionsParAn) {
-        InstanceGouvernance g = InstanceGouvernance.instituer(conventions.trouver(conventionId), type, nom, membres, reunionsParAn);
+        InstanceGouvernance g = InstanceGouvernance.instituer(conventions.modifiable(conventionId), type, nom, membres, reunionsParAn);
         em.persist(g);
         return g;
     }
@@ -39,7 +39,7 @@ public class GouvernanceService {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public InstanceGouvernance reunir(UUID conventionId, UUID id, LocalDate date, String objet) {
-        Convention c = conventions.trouver(conventionId);
+        Convention c = conventions.modifiable(conventionId);
         InstanceGouvernance g = em.find(InstanceGouvernance.class, id);
         if (g == null || !g.conventionId().equals(conventionId)) {
             throw ProblemeException.introuvable("Instance de gouvernance", id);

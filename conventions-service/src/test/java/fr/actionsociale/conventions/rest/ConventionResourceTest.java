@@ -14,6 +14,10 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -22,6 +26,9 @@ import fr.actionsociale.commons.evenement.CloudEvents;
 import fr.actionsociale.commons.test.Jetons;
 import fr.actionsociale.commons.test.SchemasEvenements;
 import fr.actionsociale.commons.test.SondeKafka;
+import fr.actionsociale.conventions.domain.Deliberation;
+import fr.actionsociale.conventions.service.ConventionService;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -117,6 +124,48 @@ class ConventionResourceTest {
                 .queryParam("taille", 500).get("/conventions").then().statusCode(200).body("elements.id", hasItem(id));
         given().header("Authorization", ADMIN).queryParam("statut", "BROUILLON").queryParam("institution", t.b())
                 .get("/conventions").then().statusCode(200).body("elements.id", not(hasItem(id)));
+    }
+
+    @Inject
+    ConventionService conventions;
+
+    /**
+     * Found by `suite chaos`: two parties signing at the same moment each saw the other's signature missing, so the convention
+     * stayed EN_SIGNATURE with every signature given and convention-signee never left. The second signature now waits for
+     * the first one's transaction, here held open while it tries.
+     */
+    @Test
+    void deuxDernieresSignaturesSimultaneesMettentLaConventionEnVigueur() throws Exception {
+        Trio t = institutions(true);
+        String id = rediger(convention(t, "2014-03-01", "2030-12-31", "4000.00")).statusCode(201).extract().path("id");
+        given().header("Authorization", ADMIN).post("/conventions/" + id + "/soumission").then().statusCode(200);
+        signer(id, t.a(), "admin", "2014-02-10").statusCode(200);
+        Deliberation d = new Deliberation("D-1", "Conseil d'administration", LocalDate.parse("2014-02-01"));
+        UUID uuid = UUID.fromString(id);
+        try (SondeKafka sonde = SondeKafka.aLaFinDe("convention-signee")) {
+            CompletableFuture<Void> seconde = new CompletableFuture<>();
+            QuarkusTransaction.requiringNew().run(() -> {
+                conventions.signer(uuid, t.b(), LocalDate.parse("2014-02-11"), d);
+                CompletableFuture.runAsync(() -> QuarkusTransaction.requiringNew().run(() -> conventions.signer(uuid, t.c(), LocalDate.parse("2014-02-12"), d)))
+                        .whenComplete((v, e) -> {
+                            if (e != null) {
+                                seconde.completeExceptionally(e);
+                            } else {
+                                seconde.complete(null);
+                            }
+                        });
+                // the other signature runs while this one is not committed yet
+                try {
+                    seconde.get(500, TimeUnit.MILLISECONDS);
+                } catch (Exception attendue) {
+                    // still waiting for this transaction: what the lock is for
+                }
+            });
+            seconde.get(30, TimeUnit.SECONDS);
+            given().header("Authorization", ADMIN).get("/conventions/" + id).then().statusCode(200).body("statut", equalTo("EN_VIGUEUR"))
+                    .body("dateSignature", equalTo("2014-02-12"));
+            assertEquals(1, sonde.attendre(r -> id.equals(r.key()), 1, Duration.ofSeconds(15)).size());
+        }
     }
 
     @Test
