@@ -214,7 +214,7 @@ public class Melange {
                 commune, marque);
         System.out.printf("%-26s %7s %8s %9s %9s %9s %9s  %s%n", "opération", "envoyées", "acceptées", "p50 ms", "p99 ms", "p99.9 ms", "max ms",
                 "statuts (-1 = sans réponse)");
-        int erreursHorsProbleme = 0;
+        int erreursHorsProbleme = 0, erreursServeur = 0;
         for (Op op : Op.values()) {
             Map<Integer, Integer> statuts = new TreeMap<>();
             List<Long> lat = new ArrayList<>();
@@ -233,6 +233,9 @@ public class Melange {
                 }
                 if (res[i].statut() >= 400 && !res[i].probleme()) {
                     erreursHorsProbleme++;
+                }
+                if (res[i].statut() >= 500 && res[i].statut() != 503) {
+                    erreursServeur++;
                 }
             }
             long[] l = lat.stream().mapToLong(Long::longValue).sorted().toArray();
@@ -378,7 +381,9 @@ public class Melange {
                 (long) q(lagOrientations, 0.5), (long) q(lagOrientations, 0.99));
         System.out.printf("événements perdus  %d (écrits mais jamais publiés, ou publiés mais jamais appliqués)%n", evenementsPerdus);
         System.out.printf("erreurs hors problem+json %d%n", erreursHorsProbleme);
-        ok &= evenementsPerdus == 0 && erreursHorsProbleme == 0;
+        // 503 (database restarting, with Retry-After) is the one server answer a fault may cause; any other 5xx is a bug
+        System.out.printf("erreurs 5xx autres que 503 %d%n", erreursServeur);
+        ok &= evenementsPerdus == 0 && erreursHorsProbleme == 0 && erreursServeur == 0;
         System.out.println(ok ? "bilan              rien de perdu, rien de compté deux fois, aucune erreur écrite à moitié" : "bilan              ÉCHEC");
         System.exit(ok ? 0 : 1);
     }

@@ -191,8 +191,10 @@ public class ProblemeMappers {
     @ServerExceptionMapper
     public Response inattendu(Exception e, UriInfo uri) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof JDBCConnectionException || t instanceof SQLTransientConnectionException) {
-                LOG.warnf("Base de données injoignable pendant %s : %s", chemin(uri), t.toString());
+            if (t instanceof JDBCConnectionException || t instanceof SQLTransientConnectionException
+                    || t instanceof SQLException s && transitoire(s.getSQLState())) {
+                LOG.warnf("Base de données injoignable pendant %s : %s", chemin(uri),
+                        t instanceof SQLException s ? "SQLState " + s.getSQLState() : t.getClass().getName());
                 return Response.fromResponse(Probleme.de(TypeProbleme.SERVICE_INDISPONIBLE,
                         "La base de données est momentanément injoignable ; rien n'a été enregistré, réessayez.")
                         .a(chemin(uri)).reponse()).header(HttpHeaders.RETRY_AFTER, "2").build();
@@ -218,6 +220,16 @@ public class ProblemeMappers {
             }
         }
         return interne(e, uri);
+    }
+
+    /**
+     * The database went away or gave up on this transaction, which was rolled back whole: class 08 (connection lost), 57P01-03
+     * (shut down or restarting, as when PostgreSQL restarts under load: found by `suite chaos`), 53300 (too many connections),
+     * 40001 and 40P01 (serialization failure, deadlock). The same request sent again can succeed.
+     */
+    static boolean transitoire(String etat) {
+        return etat != null && (etat.startsWith("08") || etat.startsWith("57P") || etat.equals("53300") || etat.equals("40001")
+                || etat.equals("40P01"));
     }
 
     private Response interne(Exception e, UriInfo uri) {

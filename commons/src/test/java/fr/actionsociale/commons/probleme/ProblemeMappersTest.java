@@ -2,7 +2,10 @@ package fr.actionsociale.commons.probleme;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.sql.SQLException;
 import java.util.List;
+
+import jakarta.ws.rs.core.Response;
 
 import org.junit.jupiter.api.Test;
 
@@ -26,5 +29,27 @@ class ProblemeMappersTest {
         JsonMappingException e = org.junit.jupiter.api.Assertions.assertThrows(JsonMappingException.class,
                 () -> new ObjectMapper().readValue("[1]", Requete.class));
         assertEquals("corps", ProblemeMappers.chemin(e));
+    }
+
+    /** SQLStates as PostgreSQL sends them, wrapped as Hibernate and the JDBC driver wrap them. */
+    static Response pour(String etat) {
+        return new ProblemeMappers().inattendu(new RuntimeException("JDBC exception executing SQL", new SQLException("refus", etat)), null);
+    }
+
+    @Test
+    void uneBaseQuiRedemarreOuAbandonneLaTransactionDonne503AReessayer() {
+        // 57P01 is what a statement in flight gets when PostgreSQL restarts: it was a 500 in `suite chaos`
+        for (String etat : List.of("57P01", "57P03", "08006", "08003", "53300", "40001", "40P01")) {
+            Response r = pour(etat);
+            assertEquals(503, r.getStatus(), etat);
+            assertEquals("2", r.getHeaderString("Retry-After"), etat);
+        }
+    }
+
+    @Test
+    void lesAutresEtatsSQLGardentLeurSens() {
+        assertEquals(409, pour("23505").getStatus(), "créée en même temps par une autre requête");
+        assertEquals(400, pour("22001").getStatus(), "valeur trop longue");
+        assertEquals(500, pour("42P01").getStatus(), "une vraie erreur interne reste une erreur interne");
     }
 }

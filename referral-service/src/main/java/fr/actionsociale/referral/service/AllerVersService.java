@@ -63,7 +63,7 @@ public class AllerVersService {
         if (le.isBefore(c.debut()) || le.isAfter(c.fin()) || le.isAfter(beneficiaires.aujourdHui())) {
             throw new RegleMetierException("date", "doit être dans la période de la campagne (" + c.debut() + " au " + c.fin() + ") et pas dans le futur");
         }
-        Beneficiaire b = reference == null ? null : beneficiaires.accessible(reference);
+        Beneficiaire b = reference == null ? null : beneficiaires.modifiable(reference);
         UUID id = UUID.randomUUID();
         em.createNativeQuery("insert into contact_campagne (id, campagne_id, beneficiaire_id, commune, canal, issue, date_contact, par) values "
                 + "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)").setParameter(1, id).setParameter(2, campagneId).setParameter(3, b == null ? null : b.id())

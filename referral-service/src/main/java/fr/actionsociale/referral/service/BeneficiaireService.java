@@ -11,6 +11,7 @@ import jakarta.transaction.Transactional;
 
 import fr.actionsociale.commons.jdbc.Colonnes;
 import fr.actionsociale.commons.outbox.Outbox;
+import fr.actionsociale.commons.probleme.EtatInvalideException;
 import fr.actionsociale.commons.probleme.ProblemeException;
 import fr.actionsociale.commons.securite.Appelant;
 import fr.actionsociale.commons.securite.Roles;
@@ -74,6 +75,22 @@ public class BeneficiaireService {
         return b;
     }
 
+    /**
+     * The person, visible to the caller, if their record may still receive new facts: an anonymised record keeps only its path
+     * (retention), and a new orientation, RDV, contact, referral or consent would attach to a person nobody can name any more.
+     */
+    public Beneficiaire modifiable(String reference) {
+        return actif(accessible(reference));
+    }
+
+    public static Beneficiaire actif(Beneficiaire b) {
+        if (b.anonymiseLe() != null) {
+            throw new EtatInvalideException("Ce dossier a été anonymisé le " + b.anonymiseLe()
+                    + ", après deux ans sans activité : inscrivez la personne à nouveau pour la suivre.");
+        }
+        return b;
+    }
+
     public boolean peutVoir(Beneficiaire b) {
         if (appelant.a(Roles.ADMIN)) {
             return true;
@@ -120,7 +137,7 @@ public class BeneficiaireService {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public Beneficiaire consentir(String reference, LocalDate le, List<String> portee) {
-        Beneficiaire b = accessible(reference);
+        Beneficiaire b = modifiable(reference);
         b.consentir(le, portee, aujourdHui());
         return b;
     }

@@ -45,7 +45,7 @@ public class DroitService {
     /** A RDV des droits: the rights examined, and those found potentially open, each then followed. */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<Droit> rdvDesDroits(String reference, LocalDate le, Set<DroitVise> examines, Set<DroitVise> potentiels) {
-        Beneficiaire b = beneficiaires.accessible(reference);
+        Beneficiaire b = beneficiaires.modifiable(reference);
         if (!examines.containsAll(potentiels)) {
             throw new RegleMetierException("droitsPotentiels", "un droit trouvé potentiellement ouvert doit avoir été examiné");
         }
@@ -117,7 +117,7 @@ public class DroitService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean signaler(String reference, DroitVise type, EtatDroit etat, LocalDate le, String institution) {
-        Beneficiaire b = beneficiaires.parReference(reference).orElseThrow(() -> new RegleMetierException("beneficiaire", "bénéficiaire inconnu"));
+        Beneficiaire b = BeneficiaireService.actif(beneficiaires.parReference(reference).orElseThrow(() -> new RegleMetierException("beneficiaire", "bénéficiaire inconnu")));
         Droit d = enCours(b.id(), type).orElse(null);
         if (d == null) {
             if (etat == EtatDroit.FERME || etat == EtatDroit.SUSPENDU) {

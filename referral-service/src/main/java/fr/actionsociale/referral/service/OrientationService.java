@@ -66,6 +66,7 @@ public class OrientationService {
         } catch (ProblemeException e) {
             throw new RegleMetierException("beneficiaire", "bénéficiaire inconnu, ou hors du périmètre de votre structure");
         }
+        BeneficiaireService.actif(b);
         structures.verifier("structure", structure);
         return orienter(b, structure, commune, motif, droitsVises, orientePar);
     }

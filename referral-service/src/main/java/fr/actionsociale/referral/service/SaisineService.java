@@ -59,7 +59,7 @@ public class SaisineService {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public Saisine saisir(String reference, String institution, String objet, boolean urgente) {
-        Beneficiaire b = beneficiaires.accessible(reference);
+        Beneficiaire b = beneficiaires.modifiable(reference);
         Structure s = structures.connue("institution", institution);
         if (s.contactPrivilegie() == null) {
             throw new RegleMetierException("institution", institution + " n'a pas désigné de contact privilégié");

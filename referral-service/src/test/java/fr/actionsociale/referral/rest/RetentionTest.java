@@ -82,6 +82,21 @@ class RetentionTest {
                 .statusCode(200).body("beneficiaire.nom", nullValue()).body("beneficiaire.commune", equalTo(commune))
                 .body("beneficiaire.anonymiseLe", equalTo(AUJOURDHUI.toString()));
         assertEquals(avant, indicateurs(commune), "the path stays, only the identity goes");
+
+        // nothing new attaches to a record nobody can name any more: 409, and nothing written
+        String aujourdhui = AUJOURDHUI.toString();
+        ParcoursTest.post(CDAS, "/orientations", """
+                {"beneficiaire":"%s","structure":"caf-35","commune":"%s","motif":"nouvelle demande","droitsVises":["RSA"]}""".formatted(ancien, commune))
+                .statusCode(409).contentType("application/problem+json").body("detail", org.hamcrest.Matchers.containsString("anonymisé"));
+        ParcoursTest.post(CDAS, "/beneficiaires/" + ancien + "/rdv-des-droits", """
+                {"date":"%s","droitsExamines":["AAH"],"droitsPotentiels":["AAH"]}""".formatted(aujourdhui)).statusCode(409);
+        ParcoursTest.post(CDAS, "/beneficiaires/" + ancien + "/consentement", "{\"date\":\"%s\"}".formatted(aujourdhui)).statusCode(409);
+        ParcoursTest.post(Jetons.entete("partenaire", "caf-35"), "/droits/signalements", """
+                {"beneficiaire":"%s","droit":"AAH","etat":"OUVERT","date":"%s"}""".formatted(ancien, aujourdhui)).statusCode(409);
+        assertEquals(1L, ((Number) ligne("select count(*), 1 from orientation o join beneficiaire b on b.id = o.beneficiaire_id where b.reference = ?1",
+                ancien)[0]).longValue());
+        assertEquals(0L, ((Number) ligne("select count(*), 1 from droit d join beneficiaire b on b.id = d.beneficiaire_id where b.reference = ?1 "
+                + "and d.type = 'AAH'", ancien)[0]).longValue());
     }
 
     Map<String, Object> indicateurs(String commune) {
