@@ -111,17 +111,9 @@ public class Engagement {
         return this;
     }
 
-    /**
-     * Counts one event (an orientation made on that day) once: a second delivery of the same event adds nothing.
-     *
-     * @return true when counted now
-     */
-    public boolean compter(String evenement, LocalDate date, String commentaire) {
-        if (date.isBefore(dateDebut) || date.isAfter(dateFin) || realisations.stream().anyMatch(r -> evenement.equals(r.evenement()))) {
-            return false;
-        }
-        realisations.add(new Realisation(this, date, BigDecimal.ONE, commentaire, "evenement", evenement));
-        return true;
+    /** An event of that day counts towards this commitment only within its period. */
+    public boolean couvre(LocalDate date) {
+        return !date.isBefore(dateDebut) && !date.isAfter(dateFin);
     }
 
     public EvenementCompte compteEvenement() {

@@ -25,6 +25,16 @@ class EngagementTest {
     }
 
     @Test
+    void unEvenementNeCompteQuePendantLaPeriodeDeLEngagement() {
+        Engagement e = Engagement.prendre(seed000(), "msa-porte-de-bretagne", "Article 9", NatureEngagement.AUTRE, "Orientations reçues",
+                BigDecimal.TEN, "orientation", Rythme.SUR_LA_DUREE, 1, LocalDate.of(2024, 9, 1), LocalDate.of(2025, 8, 31));
+        assertFalse(e.couvre(LocalDate.of(2024, 8, 31)));
+        assertTrue(e.couvre(LocalDate.of(2024, 9, 1)));
+        assertTrue(e.couvre(LocalDate.of(2025, 8, 31)));
+        assertFalse(e.couvre(LocalDate.of(2025, 9, 1)));
+    }
+
+    @Test
     void uneDemiJourneeToutesLesDeuxSemainesParCommunePendantDouzeMois() {
         Engagement e = Engagement.prendre(seed000(), "msa-porte-de-bretagne", "Article 9", NatureEngagement.PERMANENCE,
                 "Permanence d'une demi-journée tous les 15 jours dans chaque commune", BigDecimal.ONE, "demi-journée",
