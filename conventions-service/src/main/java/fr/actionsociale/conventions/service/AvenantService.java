@@ -94,6 +94,7 @@ public class AvenantService {
     }
 
     public List<ConventionVersion> versions(UUID conventionId) {
+        conventions.trouver(conventionId); // an unknown convention is a 404, as for its avenants (not an empty history)
         return em.createQuery("select v from ConventionVersion v where v.conventionId = :c order by v.numero", ConventionVersion.class)
                 .setParameter("c", conventionId).getResultList();
     }

@@ -54,6 +54,8 @@ class AvenantResourceTest {
         given().header("Authorization", ADMIN).get("/conventions/" + id).then().body("dateFin", equalTo("2031-12-31"))
                 .body("montantTotal", equalTo(4800.00f));
         // every version stays readable
+        given().header("Authorization", ADMIN).get("/conventions/" + java.util.UUID.randomUUID() + "/versions").then().statusCode(404)
+                .contentType("application/problem+json");
         given().header("Authorization", ADMIN).get("/conventions/" + id + "/versions").then().body("numero", equalTo(List.of(1, 2)))
                 .body("[1].avenant", equalTo(1));
         given().header("Authorization", ADMIN).get("/conventions/" + id + "/versions/1").then().body("dateFin", equalTo("2030-12-31"));
