@@ -24,6 +24,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.hibernate.exception.JDBCConnectionException;
+
+import fr.actionsociale.commons.jdbc.Transitoire;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -192,7 +194,7 @@ public class ProblemeMappers {
     public Response inattendu(Exception e, UriInfo uri) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof JDBCConnectionException || t instanceof SQLTransientConnectionException
-                    || t instanceof SQLException s && transitoire(s.getSQLState())) {
+                    || t instanceof SQLException s && Transitoire.etat(s.getSQLState())) {
                 LOG.warnf("Base de données injoignable pendant %s : %s", chemin(uri),
                         t instanceof SQLException s ? "SQLState " + s.getSQLState() : t.getClass().getName());
                 return Response.fromResponse(Probleme.de(TypeProbleme.SERVICE_INDISPONIBLE,
@@ -220,16 +222,6 @@ public class ProblemeMappers {
             }
         }
         return interne(e, uri);
-    }
-
-    /**
-     * The database went away or gave up on this transaction, which was rolled back whole: class 08 (connection lost), 57P01-03
-     * (shut down or restarting, as when PostgreSQL restarts under load: found by `suite chaos`), 53300 (too many connections),
-     * 40001 and 40P01 (serialization failure, deadlock). The same request sent again can succeed.
-     */
-    static boolean transitoire(String etat) {
-        return etat != null && (etat.startsWith("08") || etat.startsWith("57P") || etat.equals("53300") || etat.equals("40001")
-                || etat.equals("40P01"));
     }
 
     private Response interne(Exception e, UriInfo uri) {

@@ -39,7 +39,7 @@ class ProblemeMappersTest {
     @Test
     void uneBaseQuiRedemarreOuAbandonneLaTransactionDonne503AReessayer() {
         // 57P01 is what a statement in flight gets when PostgreSQL restarts: it was a 500 in `suite chaos`
-        for (String etat : List.of("57P01", "57P03", "08006", "08003", "53300", "40001", "40P01")) {
+        for (String etat : List.of("57P01", "57P03", "57014", "08006", "08003", "53300", "40001", "40P01")) {
             Response r = pour(etat);
             assertEquals(503, r.getStatus(), etat);
             assertEquals("2", r.getHeaderString("Retry-After"), etat);

@@ -1,0 +1,32 @@
+package fr.actionsociale.commons.jdbc;
+
+import java.sql.SQLException;
+import java.sql.SQLTransientException;
+
+import org.hibernate.exception.JDBCConnectionException;
+
+/**
+ * Whether a failure came from the database going away or giving up on the transaction (rolled back whole), not from the
+ * request or the event: the same work done again can succeed. Class 08 (connection lost), 57P01-03 (shut down or
+ * restarting, as when PostgreSQL restarts under load), 57014 (statement cancelled: the transaction outlived its timeout
+ * waiting for a lock), 53300 (too many connections), 40001 and 40P01 (serialization failure, deadlock).
+ */
+public final class Transitoire {
+
+    private Transitoire() {
+    }
+
+    public static boolean etat(String sqlState) {
+        return sqlState != null && (sqlState.startsWith("08") || sqlState.startsWith("57P") || sqlState.equals("57014")
+                || sqlState.equals("53300") || sqlState.equals("40001") || sqlState.equals("40P01"));
+    }
+
+    public static boolean cause(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof JDBCConnectionException || t instanceof SQLTransientException || t instanceof SQLException s && etat(s.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
