@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import fr.actionsociale.budget.domain.OrientationComptee;
 import fr.actionsociale.commons.evenement.EvenementRecu;
+import fr.actionsociale.commons.jdbc.Ecriture;
 import fr.actionsociale.commons.jdbc.UnParmi;
 import fr.actionsociale.commons.inbox.EvenementInvalideException;
 import fr.actionsociale.commons.probleme.RegleMetierException;
@@ -53,16 +54,9 @@ public class IndicateurOrientationService {
             throw new EvenementInvalideException("orientationId ou dateOrientation illisible");
         }
         // the same orientation re-published under another event id is still one orientation
-        em.createNativeQuery("insert into orientation_comptee (orientation_id, evenement_id, commune, structure, droits_vises, "
-                + "date_orientation, mois) values (?1, ?2, ?3, ?4, ?5, ?6, ?7) on conflict (orientation_id) do nothing")
-                .setParameter(1, o.orientationId())
-                .setParameter(2, o.evenementId())
-                .setParameter(3, o.commune())
-                .setParameter(4, o.structure())
-                .setParameter(5, o.droitsVises())
-                .setParameter(6, o.dateOrientation())
-                .setParameter(7, o.mois())
-                .executeUpdate();
+        Ecriture.executer(em, "insert into orientation_comptee (orientation_id, evenement_id, commune, structure, droits_vises, "
+                + "date_orientation, mois) values (?, ?, ?, ?, ?, ?, ?) on conflict (orientation_id) do nothing", o.orientationId(), o.evenementId(),
+                o.commune(), o.structure(), o.droitsVises(), o.dateOrientation(), o.mois());
     }
 
     public record Comptage(String commune, String mois, long total, Map<String, Long> parStructure, Map<String, Long> parDroitVise) {

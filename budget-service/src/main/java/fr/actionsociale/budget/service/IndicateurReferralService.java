@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import fr.actionsociale.commons.evenement.EvenementRecu;
+import fr.actionsociale.commons.jdbc.Ecriture;
 import fr.actionsociale.commons.inbox.EvenementInvalideException;
 import fr.actionsociale.commons.jdbc.UnParmi;
 
@@ -56,11 +57,9 @@ public class IndicateurReferralService {
         if (droit == null || beneficiaire == null || e.texte("institution") == null) {
             throw new EvenementInvalideException("droit, beneficiaire ou institution absent");
         }
-        em.createNativeQuery("insert into droit_ouvert_compte (cle, evenement_id, droit, institution, commune, date_ouverture, mois) values "
-                + "(?1, ?2, ?3, ?4, ?5, ?6, ?7) on conflict (cle) do nothing")
-                .setParameter(1, beneficiaire + "/" + droit + "/" + date).setParameter(2, e.id()).setParameter(3, droit)
-                .setParameter(4, e.texte("institution")).setParameter(5, commune).setParameter(6, date).setParameter(7, YearMonth.from(date).toString())
-                .executeUpdate();
+        Ecriture.executer(em, "insert into droit_ouvert_compte (cle, evenement_id, droit, institution, commune, date_ouverture, mois) values "
+                + "(?, ?, ?, ?, ?, ?, ?) on conflict (cle) do nothing", beneficiaire + "/" + droit + "/" + date, e.id(), droit, e.texte("institution"),
+                commune, date, YearMonth.from(date).toString());
     }
 
     public void indicateursParcours(EvenementRecu e) {

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import fr.actionsociale.commons.evenement.EvenementIllisibleException;
 import fr.actionsociale.commons.evenement.EvenementRecu;
+import fr.actionsociale.commons.jdbc.Ecriture;
 import fr.actionsociale.commons.jdbc.Transitoire;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -197,12 +198,8 @@ public class Inbox {
     }
 
     private boolean premiereFois(String consommateur, EvenementRecu evenement) {
-        return em.createNativeQuery("insert into inbox_evenement (consommateur, evenement_id, topic) values (?1, ?2, ?3) "
-                + "on conflict do nothing")
-                .setParameter(1, consommateur)
-                .setParameter(2, evenement.id())
-                .setParameter(3, evenement.topic())
-                .executeUpdate() == 1;
+        return Ecriture.executer(em, "insert into inbox_evenement (consommateur, evenement_id, topic) values (?, ?, ?) on conflict do nothing",
+                consommateur, evenement.id(), evenement.topic()) == 1;
     }
 
     private void compter(String consommateur, String topic, String issue, int n) {
