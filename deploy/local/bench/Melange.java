@@ -87,6 +87,8 @@ public class Melange {
         String marque = "BANC-" + Long.toHexString(alea.nextLong() & 0xffffffffffL).toUpperCase();
         long base = alea.nextLong() & ((1L << 40) - 1);
         LocalDate aujourdhui = LocalDate.now();
+        // 99xxx communes come back from run to run: what this run wrote is also told by its people and its start
+        java.time.Instant debutRun = java.time.Instant.now().minusSeconds(1);
 
         Op[] ops = new Op[n];
         int total = poids.values().stream().mapToInt(Integer::intValue).sum();
@@ -137,6 +139,7 @@ public class Melange {
             ps.setInt(3, n);
             ps.executeUpdate();
         }
+        String premier = "ben-" + String.format("%012x", base), dernier = "ben-" + String.format("%012x", base + n);
         long[] montants = new long[n]; // cents
         for (int i = 0; i < n; i++) {
             montants[i] = 100 + alea.nextInt(500_000);
@@ -253,7 +256,7 @@ public class Melange {
         long limite = System.currentTimeMillis() + 300_000;
         while (true) {
             evenements = new ArrayList<>();
-            evenements.addAll(outbox("referral", "donnees->>'commune' = ?", commune));
+            evenements.addAll(outbox("referral", "donnees->>'commune' = ? and cree_le >= ?::timestamptz", commune, debutRun.toString()));
             evenements.addAll(outbox("budget", "donnees->>'programme' = ?", marque));
             evenements.addAll(outbox("conventions", "donnees->>'reference' like ?", marque + "-%"));
             appliques = new HashMap<>();
@@ -307,19 +310,22 @@ public class Melange {
         verifier("referral : contacts", Op.CONTACT, ops, res, parIndex(base, lignes("referral",
                 "select b.reference from contact_campagne c join beneficiaire b on b.id = c.beneficiaire_id where c.campagne_id = ?::uuid", campagne)));
         verifier("referral : droits trouvés au RDV", Op.RDV, ops, res, parIndex(base, lignes("referral",
-                "select b.reference from droit d join beneficiaire b on b.id = d.beneficiaire_id where b.commune = ? and d.type = 'AAH' and d.source = 'RDV_DES_DROITS'",
-                commune)));
-        Map<String, Long> orientations = lignes("referral", "select id::text from orientation where commune = ?", commune);
-        verifier("referral : orientations", Op.ORIENTATION, ops, res, parIndex(base, lignes("referral", "select beneficiaire from orientation where commune = ?", commune)));
+                "select b.reference from droit d join beneficiaire b on b.id = d.beneficiaire_id where b.commune = ? and d.type = 'AAH' and d.source = 'RDV_DES_DROITS'"
+                        + " and b.reference between ? and ?", commune, premier, dernier)));
+        Map<String, Long> orientations = lignes("referral", "select id::text from orientation where commune = ? and beneficiaire between ? and ?",
+                commune, premier, dernier);
+        verifier("referral : orientations", Op.ORIENTATION, ops, res, parIndex(base, lignes("referral",
+                "select beneficiaire from orientation where commune = ? and beneficiaire between ? and ?", commune, premier, dernier)));
         verifierIds("budget : orientations comptées", Op.ORIENTATION, ops, res, orientations, lignes("budget",
-                "select orientation_id::text from orientation_comptee where commune = ?", commune));
+                "select orientation_id::text from orientation_comptee where commune = ? and applique_le >= ?::timestamptz", commune, debutRun.toString()));
         verifierIds("conventions : réalisations comptées", Op.ORIENTATION, ops, res, orientations, lignes("conventions",
                 "select substr(evenement, length('orientation-faite:') + 1) from realisation where engagement_id = ?::uuid", engagement));
         verifier("referral : droits RSA ouverts", Op.DROIT, ops, res, parIndex(base, lignes("referral",
-                "select b.reference from droit d join beneficiaire b on b.id = d.beneficiaire_id where b.commune = ? and d.type = 'RSA' and d.etat = 'OUVERT'",
-                commune)));
+                "select b.reference from droit d join beneficiaire b on b.id = d.beneficiaire_id where b.commune = ? and d.type = 'RSA' and d.etat = 'OUVERT'"
+                        + " and b.reference between ? and ?", commune, premier, dernier)));
         verifier("budget : droits ouverts comptés", Op.DROIT, ops, res, parIndex(base, lignes("budget",
-                "select split_part(cle, '/', 1) from droit_ouvert_compte where commune = ? and droit = 'RSA'", commune)));
+                "select split_part(cle, '/', 1) from droit_ouvert_compte where commune = ? and droit = 'RSA' and split_part(cle, '/', 1) between ? and ?",
+                commune, premier, dernier)));
         Map<String, Long> depenses = lignes("budget", "select substr(piece_justificative, length(?) + 2) from depense where piece_justificative like ? || '-%'",
                 marque, marque);
         Map<Integer, Long> depensesParIndex = new HashMap<>();
@@ -441,12 +447,14 @@ public class Melange {
     record Evenement(String topic, String id, long creeMs, long publieMs) {
     }
 
-    static List<Evenement> outbox(String base, String condition, String valeur) throws Exception {
+    static List<Evenement> outbox(String base, String condition, String... valeurs) throws Exception {
         List<Evenement> l = new ArrayList<>();
         try (Connection cx = DriverManager.getConnection(pg + base, "postgres", "");
                 PreparedStatement ps = cx.prepareStatement("select topic, id::text, (extract(epoch from cree_le) * 1000)::bigint, "
                         + "coalesce((extract(epoch from publie_le) * 1000)::bigint, 0) from outbox_evenement where " + condition)) {
-            ps.setString(1, valeur);
+            for (int i = 0; i < valeurs.length; i++) {
+                ps.setString(i + 1, valeurs[i]);
+            }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     l.add(new Evenement(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4)));
