@@ -1,9 +1,4 @@
-import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -18,7 +13,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -30,10 +24,7 @@ import java.util.regex.Pattern;
 public class Bench {
 
     public static void main(String[] a) throws Exception {
-        Map<String, String> o = new HashMap<>();
-        for (int i = 0; i + 1 < a.length; i += 2) {
-            o.put(a[i], a[i + 1]);
-        }
+        Map<String, String> o = Banc.options(a);
         int n = Integer.parseInt(o.getOrDefault("--n", "5000"));
         int c = Integer.parseInt(o.getOrDefault("--concurrence", "16"));
         double debit = Double.parseDouble(o.getOrDefault("--debit", "0"));
@@ -58,9 +49,9 @@ public class Bench {
         }
 
         // warm-up: JIT and pools, not measured
-        try (Connexion cx = new Connexion(url)) {
+        try (Banc.Connexion cx = new Banc.Connexion(url.getPort())) {
             for (int i = 0; i < Integer.parseInt(o.getOrDefault("--echauffement", "1")); i++) {
-                cx.post(jeton, corps(commune, -1 - i));
+                poster(cx, url.getPath(), jeton, corps(commune, -1 - i));
             }
         }
 
@@ -75,7 +66,7 @@ public class Bench {
         long t0ms = System.currentTimeMillis();
         for (int w = 0; w < c; w++) {
             new Thread(() -> {
-                try (Connexion cx = new Connexion(url)) {
+                try (Banc.Connexion cx = new Banc.Connexion(url.getPort())) {
                     int i;
                     while ((i = suivant.getAndIncrement()) < n) {
                         long prevu = debit > 0 ? t0 + (long) (i * 1e9 / debit) : System.nanoTime();
@@ -85,7 +76,7 @@ public class Bench {
                         }
                         long avant = System.nanoTime();
                         debut[i] = t0ms + (avant - t0) / 1_000_000;
-                        Reponse r = cx.post(jeton, corps(commune, i));
+                        Banc.Reponse r = poster(cx, url.getPath(), jeton, corps(commune, i));
                         // paced: latency from the planned start, so that a stall is not hidden (coordinated omission)
                         latence[i] = System.nanoTime() - (debit > 0 ? Math.min(prevu, avant) : avant);
                         statuts.merge(r.statut(), 1, Integer::sum);
@@ -176,82 +167,13 @@ public class Bench {
                 .getBytes(StandardCharsets.UTF_8);
     }
 
-    record Reponse(int statut, String corps) {
-    }
-
-    /** A bare HTTP/1.1 keep-alive connection: far lighter than java.net.http, which would eat the cores it measures. */
-    static final class Connexion implements AutoCloseable {
-        private final URI url;
-        private Socket socket;
-        private OutputStream out;
-        private InputStream in;
-
-        Connexion(URI url) throws IOException {
-            this.url = url;
-            ouvrir();
-        }
-
-        private void ouvrir() throws IOException {
-            socket = new Socket(url.getHost(), url.getPort());
-            socket.setTcpNoDelay(true);
-            socket.setSoTimeout(30_000);
-            out = socket.getOutputStream();
-            in = new BufferedInputStream(socket.getInputStream(), 8192);
-        }
-
-        Reponse post(String jeton, byte[] corps) throws IOException {
-            try {
-                return envoyer(jeton, corps);
-            } catch (IOException e) { // the server closed an idle connection: once more on a new one
-                close();
-                ouvrir();
-                return envoyer(jeton, corps);
-            }
-        }
-
-        private Reponse envoyer(String jeton, byte[] corps) throws IOException {
-            String entetes = "POST " + url.getPath() + " HTTP/1.1\r\nHost: " + url.getHost() + "\r\nAuthorization: Bearer " + jeton
-                    + "\r\nContent-Type: application/json\r\nContent-Length: " + corps.length + "\r\n\r\n";
-            out.write(entetes.getBytes(StandardCharsets.US_ASCII));
-            out.write(corps);
-            out.flush();
-            String statut = ligne();
-            if (statut == null) {
-                throw new IOException("connexion fermée");
-            }
-            int code = Integer.parseInt(statut.split(" ")[1]);
-            int longueur = 0;
-            String l;
-            while ((l = ligne()) != null && !l.isEmpty()) {
-                if (l.regionMatches(true, 0, "content-length:", 0, 15)) {
-                    longueur = Integer.parseInt(l.substring(15).trim());
-                }
-            }
-            byte[] b = in.readNBytes(longueur);
-            return new Reponse(code, new String(b, StandardCharsets.UTF_8));
-        }
-
-        private String ligne() throws IOException {
-            ByteArrayOutputStream b = new ByteArrayOutputStream(64);
-            int c;
-            while ((c = in.read()) != -1) {
-                if (c == '\n') {
-                    break;
-                }
-                if (c != '\r') {
-                    b.write(c);
-                }
-            }
-            return c == -1 && b.size() == 0 ? null : b.toString(StandardCharsets.US_ASCII);
-        }
-
-        @Override
-        public void close() {
-            try {
-                socket.close();
-            } catch (IOException e) {
-                // closing: nothing to do
-            }
+    /** Without an idempotency key, as an unmeasured client would; a connection the server closed while idle gets one more try. */
+    static Banc.Reponse poster(Banc.Connexion cx, String chemin, String jeton, byte[] corps) throws IOException {
+        try {
+            return cx.post(chemin, jeton, null, corps);
+        } catch (IOException e) {
+            cx.reouvrir();
+            return cx.post(chemin, jeton, null, corps);
         }
     }
 }

@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -48,10 +47,7 @@ public class DonneesPersonnelles {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> a = new LinkedHashMap<>();
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            a.put(args[i], args[i + 1]);
-        }
+        Map<String, String> a = Banc.options(args);
         Path etat = Path.of(a.getOrDefault("--etat", ".suite"));
         String bootstrap = a.getOrDefault("--kafka", "localhost:9092");
         String pg = a.getOrDefault("--pg-referral", "jdbc:postgresql://localhost:55432/referral");

@@ -17,7 +17,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -67,10 +66,7 @@ public class Fuzz {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> a = new LinkedHashMap<>();
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            a.put(args[i], args[i + 1]);
-        }
+        Map<String, String> a = Banc.options(args);
         int total = Integer.parseInt(a.getOrDefault("--requetes", "12000"));
         int concurrence = Integer.parseInt(a.getOrDefault("--concurrence", "8"));
         Path etat = Path.of(a.getOrDefault("--etat", ".suite"));

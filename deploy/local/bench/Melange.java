@@ -1,9 +1,4 @@
-import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -64,10 +58,7 @@ public class Melange {
     static boolean ok = true;
 
     public static void main(String[] a) throws Exception {
-        Map<String, String> o = new HashMap<>();
-        for (int i = 0; i + 1 < a.length; i += 2) {
-            o.put(a[i], a[i + 1]);
-        }
+        Map<String, String> o = Banc.options(a);
         double debit = Double.parseDouble(o.getOrDefault("--debit", "30"));
         int duree = Integer.parseInt(o.getOrDefault("--duree", "60"));
         int clients = Integer.parseInt(o.getOrDefault("--clients", "32"));
@@ -153,7 +144,7 @@ public class Melange {
         long t0ms = System.currentTimeMillis();
         for (int w = 0; w < clients; w++) {
             new Thread(() -> {
-                Map<Integer, Connexion> cxs = new HashMap<>();
+                Map<Integer, Banc.Connexion> cxs = new HashMap<>();
                 int i;
                 while ((i = suivant.getAndIncrement()) < n) {
                     long prevu = t0 + (long) (i * 1e9 / debit);
@@ -185,13 +176,13 @@ public class Melange {
                     };
                     long avant = System.nanoTime();
                     long debutMs = t0ms + (avant - t0) / 1_000_000;
-                    Connexion cx = cxs.get(op.port);
+                    Banc.Connexion cx = cxs.get(op.port);
                     try {
                         if (cx == null) {
-                            cx = new Connexion(op.port);
+                            cx = new Banc.Connexion(op.port);
                             cxs.put(op.port, cx);
                         }
-                        Reponse r = cx.post(req[0], req[1], marque + "-" + i, req[2].getBytes(StandardCharsets.UTF_8));
+                        Banc.Reponse r = cx.post(req[0], req[1], marque + "-" + i, req[2].getBytes(StandardCharsets.UTF_8));
                         Matcher m = ID.matcher(r.corps());
                         // latency from the planned start, so that a stall is not hidden (coordinated omission)
                         res[i] = new Resultat(r.statut(), r.statut() < 300 && m.find() ? m.group(1) : null,
@@ -205,7 +196,7 @@ public class Melange {
                         res[i] = new Resultat(-1, null, false, debutMs, 0);
                     }
                 }
-                cxs.values().forEach(Connexion::close);
+                cxs.values().forEach(Banc.Connexion::close);
                 fini.countDown();
             }).start();
         }
@@ -304,7 +295,6 @@ public class Melange {
         Map<String, Map<String, Long>> appliquesFinal = appliques;
 
         // ---- what each service holds and each indicator counts, for each request
-        Map<Integer, Long> parPersonne; // request index → rows held
         System.out.printf("%-34s %9s %9s %7s %12s %13s %12s%n", "ce que tient chaque service", "acceptées", "tenues", "perdues", "deux fois",
                 "refusées+écrites", "sans réponse+écrites");
         verifier("referral : contacts", Op.CONTACT, ops, res, parIndex(base, lignes("referral",
@@ -312,10 +302,14 @@ public class Melange {
         verifier("referral : droits trouvés au RDV", Op.RDV, ops, res, parIndex(base, lignes("referral",
                 "select b.reference from droit d join beneficiaire b on b.id = d.beneficiaire_id where b.commune = ? and d.type = 'AAH' and d.source = 'RDV_DES_DROITS'"
                         + " and b.reference between ? and ?", commune, premier, dernier)));
-        Map<String, Long> orientations = lignes("referral", "select id::text from orientation where commune = ? and beneficiaire between ? and ?",
-                commune, premier, dernier);
-        verifier("referral : orientations", Op.ORIENTATION, ops, res, parIndex(base, lignes("referral",
-                "select beneficiaire from orientation where commune = ? and beneficiaire between ? and ?", commune, premier, dernier)));
+        // this run's orientations read once: by id for what is counted downstream, by person for what the clients were told
+        Map<String, Long> orientations = new HashMap<>(), orientationsParPersonne = new HashMap<>();
+        lignes("referral", "select id::text || ' ' || beneficiaire from orientation where commune = ? and beneficiaire between ? and ?", commune, premier,
+                dernier).forEach((l, v) -> {
+                    orientations.merge(l.split(" ")[0], v, Long::sum);
+                    orientationsParPersonne.merge(l.split(" ")[1], v, Long::sum);
+                });
+        verifier("referral : orientations", Op.ORIENTATION, ops, res, parIndex(base, orientationsParPersonne));
         verifierIds("budget : orientations comptées", Op.ORIENTATION, ops, res, orientations, lignes("budget",
                 "select orientation_id::text from orientation_comptee where commune = ? and applique_le >= ?::timestamptz", commune, debutRun.toString()));
         verifierIds("conventions : réalisations comptées", Op.ORIENTATION, ops, res, orientations, lignes("conventions",
@@ -527,83 +521,5 @@ public class Melange {
             return 0;
         }
         return trie[Math.max(0, Math.min(trie.length - 1, (int) Math.ceil(quantile * trie.length) - 1))];
-    }
-
-    record Reponse(int statut, String type, String corps) {
-    }
-
-    /** A bare HTTP/1.1 keep-alive connection: far lighter than java.net.http, which would eat the cores it measures. */
-    static final class Connexion implements AutoCloseable {
-        private final Socket socket;
-        private final OutputStream out;
-        private final InputStream in;
-
-        Connexion(int port) throws IOException {
-            socket = new Socket("127.0.0.1", port);
-            socket.setTcpNoDelay(true);
-            socket.setSoTimeout(30_000);
-            out = socket.getOutputStream();
-            in = new BufferedInputStream(socket.getInputStream(), 8192);
-        }
-
-        Reponse post(String chemin, String jeton, String cle, byte[] corps) throws IOException {
-            String entetes = "POST " + chemin + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + jeton + "\r\nIdempotency-Key: " + cle
-                    + "\r\nContent-Type: application/json\r\nContent-Length: " + corps.length + "\r\n\r\n";
-            out.write(entetes.getBytes(StandardCharsets.US_ASCII));
-            out.write(corps);
-            out.flush();
-            String statut = ligne();
-            if (statut == null) {
-                throw new IOException("connexion fermée");
-            }
-            int code = Integer.parseInt(statut.split(" ")[1]);
-            int longueur = 0;
-            boolean morceaux = false;
-            String type = "";
-            String l;
-            while ((l = ligne()) != null && !l.isEmpty()) {
-                if (l.regionMatches(true, 0, "content-length:", 0, 15)) {
-                    longueur = Integer.parseInt(l.substring(15).trim());
-                } else if (l.regionMatches(true, 0, "content-type:", 0, 13)) {
-                    type = l.substring(13).trim();
-                } else if (l.regionMatches(true, 0, "transfer-encoding:", 0, 18) && l.toLowerCase().contains("chunked")) {
-                    morceaux = true;
-                }
-            }
-            if (!morceaux) {
-                return new Reponse(code, type, new String(in.readNBytes(longueur), StandardCharsets.UTF_8));
-            }
-            ByteArrayOutputStream corpsLu = new ByteArrayOutputStream();
-            int taille;
-            while ((taille = Integer.parseInt(ligne().split(";")[0].trim(), 16)) > 0) {
-                corpsLu.write(in.readNBytes(taille));
-                ligne();
-            }
-            ligne();
-            return new Reponse(code, type, corpsLu.toString(StandardCharsets.UTF_8));
-        }
-
-        private String ligne() throws IOException {
-            ByteArrayOutputStream b = new ByteArrayOutputStream(64);
-            int c;
-            while ((c = in.read()) != -1) {
-                if (c == '\n') {
-                    break;
-                }
-                if (c != '\r') {
-                    b.write(c);
-                }
-            }
-            return c == -1 && b.size() == 0 ? null : b.toString(StandardCharsets.US_ASCII);
-        }
-
-        @Override
-        public void close() {
-            try {
-                socket.close();
-            } catch (IOException e) {
-                // closing: nothing to do
-            }
-        }
     }
 }

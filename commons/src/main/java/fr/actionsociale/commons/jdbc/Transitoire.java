@@ -21,9 +21,15 @@ public final class Transitoire {
                 || sqlState.equals("53300") || sqlState.equals("40001") || sqlState.equals("40P01"));
     }
 
+    /** This exception itself, not its causes. */
+    public static boolean est(Throwable t) {
+        return t instanceof JDBCConnectionException || t instanceof SQLTransientException || t instanceof SQLException s && etat(s.getSQLState());
+    }
+
+    /** This exception or one of its causes. */
     public static boolean cause(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof JDBCConnectionException || t instanceof SQLTransientException || t instanceof SQLException s && etat(s.getSQLState())) {
+            if (est(t)) {
                 return true;
             }
         }

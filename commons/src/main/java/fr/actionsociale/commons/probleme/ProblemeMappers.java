@@ -1,7 +1,6 @@
 package fr.actionsociale.commons.probleme;
 
 import java.sql.SQLException;
-import java.sql.SQLTransientConnectionException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -23,7 +22,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
-import org.hibernate.exception.JDBCConnectionException;
 
 import fr.actionsociale.commons.jdbc.Transitoire;
 import org.jboss.logging.Logger;
@@ -193,8 +191,7 @@ public class ProblemeMappers {
     @ServerExceptionMapper
     public Response inattendu(Exception e, UriInfo uri) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof JDBCConnectionException || t instanceof SQLTransientConnectionException
-                    || t instanceof SQLException s && Transitoire.etat(s.getSQLState())) {
+            if (Transitoire.est(t)) {
                 LOG.warnf("Base de données injoignable pendant %s : %s", chemin(uri),
                         t instanceof SQLException s ? "SQLState " + s.getSQLState() : t.getClass().getName());
                 return Response.fromResponse(Probleme.de(TypeProbleme.SERVICE_INDISPONIBLE,

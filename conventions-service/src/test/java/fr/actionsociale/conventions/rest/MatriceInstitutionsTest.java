@@ -95,7 +95,7 @@ class MatriceInstitutionsTest {
 
     static io.restassured.response.ExtractableResponse<io.restassured.response.Response> appel(String methode, String chemin, String institution,
             String corps) {
-        var req = given().header("Authorization", Jetons.entete(MatriceRoles.ROLES.get(1), institution));
+        var req = given().header("Authorization", Jetons.entete("gestionnaire", institution));
         if (corps != null) {
             req.contentType(ContentType.JSON).body(corps);
         }

@@ -1,0 +1,119 @@
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * What the load and fault tools of deploy/local/bench share: their "--name value" options and a bare HTTP/1.1 client.
+ * `deploy/local/suite` compiles them together (BANC_CP), since a single-file launch cannot see another source file.
+ */
+public final class Banc {
+
+    private Banc() {
+    }
+
+    /** "--name value" pairs, in order. */
+    public static Map<String, String> options(String[] a) {
+        Map<String, String> o = new HashMap<>();
+        for (int i = 0; i + 1 < a.length; i += 2) {
+            o.put(a[i], a[i + 1]);
+        }
+        return o;
+    }
+
+    public record Reponse(int statut, String type, String corps) {
+    }
+
+    /** A bare HTTP/1.1 keep-alive connection: far lighter than java.net.http, which would eat the cores it measures. */
+    public static final class Connexion implements AutoCloseable {
+        private final int port;
+        private Socket socket;
+        private OutputStream out;
+        private InputStream in;
+
+        public Connexion(int port) throws IOException {
+            this.port = port;
+            ouvrir();
+        }
+
+        private void ouvrir() throws IOException {
+            socket = new Socket("127.0.0.1", port);
+            socket.setTcpNoDelay(true);
+            socket.setSoTimeout(30_000);
+            out = socket.getOutputStream();
+            in = new BufferedInputStream(socket.getInputStream(), 8192);
+        }
+
+        /** A new connection in place of this one, which the server may have closed. */
+        public void reouvrir() throws IOException {
+            close();
+            ouvrir();
+        }
+
+        public Reponse post(String chemin, String jeton, String cle, byte[] corps) throws IOException {
+            String entetes = "POST " + chemin + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + jeton
+                    + (cle == null ? "" : "\r\nIdempotency-Key: " + cle) + "\r\nContent-Type: application/json\r\nContent-Length: " + corps.length
+                    + "\r\n\r\n";
+            out.write(entetes.getBytes(StandardCharsets.US_ASCII));
+            out.write(corps);
+            out.flush();
+            String statut = ligne();
+            if (statut == null) {
+                throw new IOException("connexion fermée");
+            }
+            int code = Integer.parseInt(statut.split(" ")[1]);
+            int longueur = 0;
+            boolean morceaux = false;
+            String type = "";
+            String l;
+            while ((l = ligne()) != null && !l.isEmpty()) {
+                if (l.regionMatches(true, 0, "content-length:", 0, 15)) {
+                    longueur = Integer.parseInt(l.substring(15).trim());
+                } else if (l.regionMatches(true, 0, "content-type:", 0, 13)) {
+                    type = l.substring(13).trim();
+                } else if (l.regionMatches(true, 0, "transfer-encoding:", 0, 18) && l.toLowerCase().contains("chunked")) {
+                    morceaux = true;
+                }
+            }
+            if (!morceaux) {
+                return new Reponse(code, type, new String(in.readNBytes(longueur), StandardCharsets.UTF_8));
+            }
+            ByteArrayOutputStream corpsLu = new ByteArrayOutputStream();
+            int taille;
+            while ((taille = Integer.parseInt(ligne().split(";")[0].trim(), 16)) > 0) {
+                corpsLu.write(in.readNBytes(taille));
+                ligne();
+            }
+            ligne();
+            return new Reponse(code, type, corpsLu.toString(StandardCharsets.UTF_8));
+        }
+
+        private String ligne() throws IOException {
+            ByteArrayOutputStream b = new ByteArrayOutputStream(64);
+            int c;
+            while ((c = in.read()) != -1) {
+                if (c == '\n') {
+                    break;
+                }
+                if (c != '\r') {
+                    b.write(c);
+                }
+            }
+            return c == -1 && b.size() == 0 ? null : b.toString(StandardCharsets.US_ASCII);
+        }
+
+        @Override
+        public void close() {
+            try {
+                socket.close();
+            } catch (IOException e) {
+                // closing: nothing to do
+            }
+        }
+    }
+}
