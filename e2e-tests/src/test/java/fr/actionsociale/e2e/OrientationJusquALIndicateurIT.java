@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
+import fr.actionsociale.commons.test.ContratOpenApi;
 import fr.actionsociale.commons.test.Jetons;
 import io.restassured.http.ContentType;
 
@@ -49,6 +50,7 @@ class OrientationJusquALIndicateurIT {
 
     @BeforeAll
     static void demarrer() throws Exception {
+        ContratOpenApi.installer();
         Suite.baseNeuve(REFERRAL.base(), "referral");
         Suite.baseNeuve(BUDGET.base(), "budget");
         budget = Suite.demarrer(BUDGET);

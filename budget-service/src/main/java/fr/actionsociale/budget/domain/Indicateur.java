@@ -3,7 +3,7 @@ package fr.actionsociale.budget.domain;
 import java.math.BigDecimal;
 import java.util.List;
 
-import fr.actionsociale.commons.probleme.RegleMetierException;
+import fr.actionsociale.commons.domaine.RegleMetierException;
 
 /** The rules of an indicator of seed 003's table: its unit says which values make sense. */
 public final class Indicateur {

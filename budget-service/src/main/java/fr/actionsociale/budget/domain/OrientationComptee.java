@@ -13,7 +13,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import fr.actionsociale.commons.Formats;
-import fr.actionsociale.commons.probleme.RegleMetierException;
+import fr.actionsociale.commons.domaine.RegleMetierException;
+import fr.actionsociale.commons.temps.Horloges;
 
 /** One orientation, as counted by the orientation indicators (no person, only an opaque reference upstream). */
 @Entity
@@ -21,7 +22,7 @@ import fr.actionsociale.commons.probleme.RegleMetierException;
 public class OrientationComptee {
 
     /** Indicators are monthly in the French civil calendar. */
-    public static final ZoneId FUSEAU = ZoneId.of("Europe/Paris");
+    public static final ZoneId FUSEAU = Horloges.PARIS;
     private static final Pattern COMMUNE = Pattern.compile(Formats.CODE_INSEE);
     private static final Pattern CODE = Pattern.compile(Formats.CODE_INSTITUTION);
 

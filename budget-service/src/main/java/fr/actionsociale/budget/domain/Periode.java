@@ -6,7 +6,7 @@ import java.time.format.DateTimeParseException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import fr.actionsociale.commons.probleme.RegleMetierException;
+import fr.actionsociale.commons.domaine.RegleMetierException;
 
 /**
  * A period of seed 003's tables: a year ({@code 2022}), a half-year ({@code 2022-S1}), or a situation at a date

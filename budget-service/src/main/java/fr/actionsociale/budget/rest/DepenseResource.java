@@ -38,6 +38,7 @@ import fr.actionsociale.budget.service.DepenseService;
 import fr.actionsociale.budget.service.FinancementService;
 import fr.actionsociale.budget.service.ProgrammeService;
 import fr.actionsociale.commons.idempotence.Idempotence;
+import fr.actionsociale.commons.idempotence.Idempotent;
 import fr.actionsociale.commons.probleme.ProblemeException;
 import fr.actionsociale.commons.securite.Appelant;
 import fr.actionsociale.commons.securite.Roles;
@@ -53,26 +54,24 @@ public class DepenseResource {
     private final FinancementService financements;
     private final ProgrammeService programmes;
     private final Appelant appelant;
-    private final Idempotence idempotence;
 
-    DepenseResource(DepenseService depenses, FinancementService financements, ProgrammeService programmes, Appelant appelant, Idempotence idempotence) {
+    DepenseResource(DepenseService depenses, FinancementService financements, ProgrammeService programmes, Appelant appelant) {
         this.depenses = depenses;
         this.financements = financements;
         this.programmes = programmes;
         this.appelant = appelant;
-        this.idempotence = idempotence;
     }
 
     @Schema(name = "DepenseRequete")
     public record DepenseRequete(
-            @NotBlank(message = "est obligatoire") @Size(max = 30, message = "ne doit pas dépasser 30 caractères") @Schema(example = "4.1") String action,
-            @NotNull(message = "est obligatoire") @DecimalMin(value = "0.01", message = "doit être strictement positif")
+            @NotBlank @Size(max = 30) @Schema(example = "4.1") String action,
+            @NotNull @DecimalMin(value = "0.01", message = "doit être strictement positif")
             @Digits(integer = 13, fraction = 2, message = "au plus deux décimales (des centimes)") @Schema(example = "53000.00") BigDecimal montant,
-            @NotNull(message = "est obligatoire") @Schema(example = "2023-03-31") LocalDate date,
-            @NotNull(message = "est obligatoire") CategorieDepense categorie,
-            @NotBlank(message = "est obligatoire") @Size(max = 300, message = "ne doit pas dépasser 300 caractères") @Schema(example = "Paie service RSA")
+            @NotNull @Schema(example = "2023-03-31") LocalDate date,
+            @NotNull CategorieDepense categorie,
+            @NotBlank @Size(max = 300) @Schema(example = "Paie service RSA")
             String beneficiaire,
-            @NotBlank(message = "est obligatoire") @Size(max = 200, message = "ne doit pas dépasser 200 caractères") @Schema(example = "Mandat 2023-004512")
+            @NotBlank @Size(max = 200) @Schema(example = "Mandat 2023-004512")
             String pieceJustificative,
             @DecimalMin(value = "0.01", message = "doit être strictement positif") @DecimalMax(value = "1000", message = "ne doit pas dépasser 1000")
             @Digits(integer = 4, fraction = 2, message = "au plus deux décimales")
@@ -86,15 +85,15 @@ public class DepenseResource {
 
     @Schema(name = "VersementRequete")
     public record VersementRequete(
-            @NotNull(message = "est obligatoire") @DecimalMin(value = "0.01", message = "doit être strictement positif")
+            @NotNull @DecimalMin(value = "0.01", message = "doit être strictement positif")
             @Digits(integer = 13, fraction = 2, message = "au plus deux décimales (des centimes)") @Schema(example = "431813.40") BigDecimal montant,
-            @NotNull(message = "est obligatoire") @Schema(example = "2023-07-10") LocalDate date,
-            @NotBlank(message = "est obligatoire") @Size(max = 300, message = "ne doit pas dépasser 300 caractères") @Schema(example = "Versement 1 (60 %)")
+            @NotNull @Schema(example = "2023-07-10") LocalDate date,
+            @NotBlank @Size(max = 300) @Schema(example = "Versement 1 (60 %)")
             String libelle) {
     }
 
     @Schema(name = "BilanFinalRequete")
-    public record BilanRequete(@NotNull(message = "est obligatoire") @Schema(example = "2025-03-31") LocalDate date) {
+    public record BilanRequete(@NotNull @Schema(example = "2025-03-31") LocalDate date) {
     }
 
     @POST
@@ -106,16 +105,15 @@ public class DepenseResource {
             + "règle qui la refuse (frais généraux, de mission, prestations d'évaluation, de formation ou de gestion de projet, investissement hors "
             + "développements informatiques, ingénierie au-delà du plafond d'ETP). Publie depense-enregistree et, si éligible, credits-consommes.")
     @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = DepenseVue.class)))
+    @Idempotent
     public Response enregistrer(@PathParam("code") String code, @HeaderParam(Idempotence.ENTETE) String cle,
-            @Valid @NotNull(message = "le corps de la requête est obligatoire") DepenseRequete r) {
+            @Valid @NotNull DepenseRequete r) {
         programmes.trouver(code);
-        return idempotence.executer(cle, Idempotence.portee("POST /programmes/" + code + "/depenses", appelant.institution()), r, () -> {
-            DepenseService.Enregistree e = depenses.enregistrer(code, r.action(), r.montant(), r.date(), r.categorie(), r.beneficiaire(),
-                    r.pieceJustificative(), r.etp(), appelant.identifiant());
-            return Response.status(Response.Status.CREATED).entity(new DepenseVue(e.depense().id(), e.action().code(), e.ligne().periode(),
-                    e.depense().montant(), e.depense().date(), e.depense().categorie().name(), e.depense().beneficiaire(),
-                    e.depense().pieceJustificative(), e.depense().etp(), e.depense().eligible(), e.depense().regleRefus(), e.consommation())).build();
-        });
+        DepenseService.Enregistree e = depenses.enregistrer(code, r.action(), r.montant(), r.date(), r.categorie(), r.beneficiaire(),
+                r.pieceJustificative(), r.etp(), appelant.identifiant());
+        return Response.status(Response.Status.CREATED).entity(new DepenseVue(e.depense().id(), e.action().code(), e.ligne().periode(),
+                e.depense().montant(), e.depense().date(), e.depense().categorie().name(), e.depense().beneficiaire(),
+                e.depense().pieceJustificative(), e.depense().etp(), e.depense().eligible(), e.depense().regleRefus(), e.consommation())).build();
     }
 
     @GET
@@ -137,12 +135,12 @@ public class DepenseResource {
     @Transactional
     @Operation(summary = "Enregistrer un versement reçu")
     @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = FinancementService.Versement.class)))
+    @Idempotent
     public Response verser(@PathParam("code") String code, @HeaderParam(Idempotence.ENTETE) String cle,
-            @Valid @NotNull(message = "le corps de la requête est obligatoire") VersementRequete r) {
+            @Valid @NotNull VersementRequete r) {
         Programme p = programmes.trouver(code);
-        return idempotence.executer(cle, Idempotence.portee("POST /programmes/" + code + "/versements", appelant.institution()), r,
-                () -> Response.status(Response.Status.CREATED)
-                        .entity(financements.verser(p, r.montant(), r.date(), r.libelle(), appelant.identifiant())).build());
+        return Response.status(Response.Status.CREATED)
+                .entity(financements.verser(p, r.montant(), r.date(), r.libelle(), appelant.identifiant())).build();
     }
 
     @GET
@@ -160,7 +158,7 @@ public class DepenseResource {
     @Transactional
     @Operation(summary = "Produire le bilan final", description = "Arrête le trop-perçu à rembourser à l'État à cette date (une seule fois).")
     public FinancementService.Situation bilanFinal(@PathParam("code") String code,
-            @Valid @NotNull(message = "le corps de la requête est obligatoire") BilanRequete r) {
+            @Valid @NotNull BilanRequete r) {
         return financements.bilanFinal(code, r.date());
     }
 }

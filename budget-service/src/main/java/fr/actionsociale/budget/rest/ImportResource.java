@@ -1,6 +1,7 @@
 package fr.actionsociale.budget.rest;
 
 import java.util.List;
+import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
@@ -31,6 +32,7 @@ import fr.actionsociale.budget.service.ImportService;
 import fr.actionsociale.budget.service.ImportService.RapportImport;
 import fr.actionsociale.budget.service.ProgrammeService;
 import fr.actionsociale.commons.idempotence.Idempotence;
+import fr.actionsociale.commons.idempotence.Idempotent;
 import fr.actionsociale.commons.probleme.Probleme;
 import fr.actionsociale.commons.probleme.ProblemeException;
 import fr.actionsociale.commons.probleme.TypeProbleme;
@@ -47,13 +49,11 @@ public class ImportResource {
     private final ImportService imports;
     private final ProgrammeService programmes;
     private final Appelant appelant;
-    private final Idempotence idempotence;
 
-    ImportResource(ImportService imports, ProgrammeService programmes, Appelant appelant, Idempotence idempotence) {
+    ImportResource(ImportService imports, ProgrammeService programmes, Appelant appelant) {
         this.imports = imports;
         this.programmes = programmes;
         this.appelant = appelant;
-        this.idempotence = idempotence;
     }
 
     @POST
@@ -66,37 +66,37 @@ public class ImportResource {
             + "Charge les lignes de la période et répond le rapport de rapprochement : chaque incohérence avec la ligne, la colonne, le montant "
             + "trouvé, le montant attendu et l'écart. Rien n'est corrigé. Un tableau illisible est refusé en entier, avec sa ligne et sa colonne.")
     @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = RapportImport.class)))
+    @APIResponse(responseCode = "404", description = "Programme inconnu")
+    @Idempotent
     public Response importer(
-            @QueryParam("programme") @NotBlank(message = "est obligatoire") @Parameter(example = "CALPAE-2022") String programme,
-            @QueryParam("periode") @NotBlank(message = "est obligatoire") @Pattern(regexp = Periode.FORMAT, message = Periode.RAISON)
+            @QueryParam("programme") @NotBlank @Parameter(example = "CALPAE-2022") String programme,
+            @QueryParam("periode") @NotBlank @Pattern(regexp = Periode.FORMAT, message = Periode.RAISON)
             @Parameter(example = "2022") String periode,
             @HeaderParam(Idempotence.ENTETE) String cle, String texte) {
         programmes.trouver(programme);
-        return idempotence.executer(cle, Idempotence.portee("POST /imports/tableau-consolide " + programme + " " + periode, appelant.institution()),
-                texte == null ? "" : texte, () -> {
-                    try {
-                        RapportImport r = imports.importer(programme, periode, texte, appelant.identifiant());
-                        return Response.status(Response.Status.CREATED).entity(r).build();
-                    } catch (TableauIllisibleException e) {
-                        String champ = "ligne " + e.ligne() + (e.colonne() == null ? "" : ", colonne « " + e.colonne() + " »");
-                        throw new ProblemeException(TypeProbleme.REQUETE_INVALIDE, "Le tableau n'a pas pu être lu (" + champ + ") : rien n'a été importé.",
-                                List.of(new Probleme.Erreur(champ, e.raison())));
-                    }
-                });
+        try {
+            RapportImport r = imports.importer(programme, periode, texte, appelant.identifiant());
+            return Response.status(Response.Status.CREATED).entity(r).build();
+        } catch (TableauIllisibleException e) {
+            String champ = "ligne " + e.ligne() + (e.colonne() == null ? "" : ", colonne « " + e.colonne() + " »");
+            throw new ProblemeException(TypeProbleme.REQUETE_INVALIDE, "Le tableau n'a pas pu être lu (" + champ + ") : rien n'a été importé.",
+                    List.of(new Probleme.Erreur(champ, e.raison())));
+        }
+
     }
 
     @GET
     @Path("/{id}")
     @RolesAllowed({ Roles.GESTIONNAIRE, Roles.ADMIN, Roles.COORDINATEUR, Roles.PARTENAIRE })
     @Operation(summary = "Le rapport de rapprochement d'un import, tel qu'il a été répondu")
-    public RapportImport rapport(@PathParam("id") String id) {
-        return imports.rapport(ProblemeException.uuid("id", id));
+    public RapportImport rapport(@PathParam("id") UUID id) {
+        return imports.rapport(id);
     }
 
     @GET
     @RolesAllowed({ Roles.GESTIONNAIRE, Roles.ADMIN, Roles.COORDINATEUR, Roles.PARTENAIRE })
     @Operation(summary = "Les imports d'un programme, du plus récent au plus ancien")
-    public List<RapportImport> lister(@QueryParam("programme") @NotBlank(message = "est obligatoire") String programme) {
+    public List<RapportImport> lister(@QueryParam("programme") @NotBlank String programme) {
         return imports.imports(programmes.trouver(programme).id()).stream().map(imports::rapport).toList();
     }
 }

@@ -42,7 +42,7 @@ import fr.actionsociale.budget.service.ProgrammeService;
 import fr.actionsociale.budget.service.ReconstructionService;
 import fr.actionsociale.commons.Formats;
 import fr.actionsociale.commons.probleme.Probleme;
-import fr.actionsociale.commons.probleme.RegleMetierException;
+import fr.actionsociale.commons.domaine.RegleMetierException;
 import fr.actionsociale.commons.securite.Appelant;
 import fr.actionsociale.commons.securite.Roles;
 
@@ -80,21 +80,21 @@ public class IndicateurResource {
 
     @Schema(name = "IndicateurRequete")
     public record DefinitionRequete(
-            @NotBlank(message = "est obligatoire") @Size(max = 60, message = "ne doit pas dépasser 60 caractères")
+            @NotBlank @Size(max = 60)
             @Pattern(regexp = "^[A-Za-z0-9]+([-_.][A-Za-z0-9]+)*$", message = "lettres, chiffres, tirets ou points")
             @Schema(example = "CALPAE-3.1-2") String code,
-            @NotBlank(message = "est obligatoire") @Size(max = 500, message = "ne doit pas dépasser 500 caractères")
+            @NotBlank @Size(max = 500)
             @Schema(example = "Nombre de nouveaux entrants orientés en 1 mois et moins") String libelle,
-            @Size(max = 2000, message = "ne doit pas dépasser 2000 caractères") String definition,
-            @NotBlank(message = "est obligatoire") @Schema(example = "nombre", description = "nombre, %, jours, euros ou ETP") String unite,
-            @NotBlank(message = "est obligatoire") @Size(max = 500, message = "ne doit pas dépasser 500 caractères")
+            @Size(max = 2000) String definition,
+            @NotBlank @Schema(example = "nombre", description = "nombre, %, jours, euros ou ETP") String unite,
+            @NotBlank @Size(max = 500)
             @Schema(example = "3.1. Orienter et accompagner les allocataires du RSA") String mesure,
-            @Size(max = 60, message = "ne doit pas dépasser 60 caractères") @Schema(example = "CALPAE-2022") String programme,
-            @Size(max = 30, message = "ne doit pas dépasser 30 caractères") @Schema(example = "4.1") String action) {
+            @Size(max = 60) @Schema(example = "CALPAE-2022") String programme,
+            @Size(max = 30) @Schema(example = "4.1") String action) {
     }
 
     @Schema(name = "ValeurIndicateurRequete")
-    public record ValeurRequete(@NotNull(message = "est obligatoire") @DecimalMin(value = "0", message = "ne peut pas être négative")
+    public record ValeurRequete(@NotNull @DecimalMin(value = "0", message = "ne peut pas être négative")
             @Digits(integer = 13, fraction = 2, message = "au plus deux décimales") @Schema(example = "1183") BigDecimal valeur) {
     }
 
@@ -105,7 +105,7 @@ public class IndicateurResource {
     @Transactional
     @Operation(summary = "Définir un indicateur", description = "Code, libellé, définition, unité, mesure, et le programme et l'action qu'il suit.")
     @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = IndicateurService.Definition.class)))
-    public Response definir(@Valid @NotNull(message = "le corps de la requête est obligatoire") DefinitionRequete r) {
+    public Response definir(@Valid @NotNull DefinitionRequete r) {
         Programme p = r.programme() == null ? null : programmes.chercher(r.programme())
                 .orElseThrow(() -> new RegleMetierException("programme", "le programme " + r.programme() + " n'existe pas"));
         return Response.created(URI.create("/indicateurs/definitions/" + r.code()))
@@ -136,7 +136,7 @@ public class IndicateurResource {
     @Operation(summary = "Saisir la valeur d'une période", description = "Période : année (2022), semestre (2022-S1) ou date de situation (2018-12-31). "
             + "Une nouvelle saisie remplace la précédente.")
     public IndicateurService.Definition saisir(@PathParam("code") String code, @PathParam("periode") String periode,
-            @Valid @NotNull(message = "le corps de la requête est obligatoire") ValeurRequete r) {
+            @Valid @NotNull ValeurRequete r) {
         return indicateurs.saisir(code, Periode.lire("periode", periode), r.valeur(), appelant.identifiant());
     }
 
@@ -148,10 +148,10 @@ public class IndicateurResource {
     @APIResponse(responseCode = "400", description = "Commune ou mois invalide", content = @Content(mediaType = Probleme.MEDIA_TYPE, schema = @Schema(implementation = Probleme.class)))
     public Comptage orientations(
             @Parameter(description = "Code INSEE de la commune", example = "35220") @QueryParam("commune")
-            @NotBlank(message = "est obligatoire")
+            @NotBlank
             @Pattern(regexp = Formats.CODE_INSEE, message = Formats.CODE_INSEE_RAISON) String commune,
             @Parameter(description = "Mois AAAA-MM (heure de Paris)", example = "2026-11") @QueryParam("mois")
-            @NotBlank(message = "est obligatoire")
+            @NotBlank
             @Pattern(regexp = "^[0-9]{4}-(0[1-9]|1[0-2])$", message = "doit être un mois au format AAAA-MM, ex. 2026-11") String mois) {
         return orientations.compter(commune, YearMonth.parse(mois));
     }

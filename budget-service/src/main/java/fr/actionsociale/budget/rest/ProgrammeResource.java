@@ -49,6 +49,7 @@ import fr.actionsociale.budget.service.FinancementService;
 import fr.actionsociale.budget.service.ProgrammeService;
 import fr.actionsociale.commons.Formats;
 import fr.actionsociale.commons.idempotence.Idempotence;
+import fr.actionsociale.commons.idempotence.Idempotent;
 import fr.actionsociale.commons.probleme.ProblemeException;
 import fr.actionsociale.commons.securite.Appelant;
 import fr.actionsociale.commons.securite.Roles;
@@ -69,27 +70,25 @@ public class ProgrammeResource {
     private final ConsommationService consommations;
     private final FinancementService financements;
     private final Appelant appelant;
-    private final Idempotence idempotence;
 
     ProgrammeResource(ProgrammeService programmes, ExecutionService executions, ConsommationService consommations, FinancementService financements,
-            Appelant appelant, Idempotence idempotence) {
+            Appelant appelant) {
         this.programmes = programmes;
         this.executions = executions;
         this.consommations = consommations;
         this.financements = financements;
         this.appelant = appelant;
-        this.idempotence = idempotence;
     }
 
     @Schema(name = "ProgrammeRequete")
     public record ProgrammeRequete(
-            @NotBlank(message = "est obligatoire") @Size(max = 60, message = "ne doit pas dépasser 60 caractères")
+            @NotBlank @Size(max = 60)
             @Pattern(regexp = CODE, message = CODE_RAISON) @Schema(example = "CALPAE-2022") String code,
-            @NotBlank(message = "est obligatoire") @Size(max = 500, message = "ne doit pas dépasser 500 caractères")
+            @NotBlank @Size(max = 500)
             @Schema(example = "Convention d'appui à la lutte contre la pauvreté et d'accès à l'emploi 2022") String libelle,
-            @NotNull(message = "est obligatoire") @Schema(example = "2022-01-01") LocalDate dateDebut,
-            @NotNull(message = "est obligatoire") @Schema(example = "2023-06-30") LocalDate dateFin,
-            @Size(max = 200, message = "ne doit pas dépasser 200 caractères")
+            @NotNull @Schema(example = "2022-01-01") LocalDate dateDebut,
+            @NotNull @Schema(example = "2023-06-30") LocalDate dateFin,
+            @Size(max = 200)
             @Schema(description = "Référence de la convention qui le finance : sa signature (convention-signee) ouvre l'enveloppe") String referenceConvention,
             @Size(max = 200, message = "au plus 200 communes")
             @Schema(description = "Codes INSEE des communes, pour les indicateurs calculés en direct") List<
@@ -106,26 +105,26 @@ public class ProgrammeResource {
 
     @Schema(name = "ActionRequete")
     public record ActionRequete(
-            @NotBlank(message = "est obligatoire") @Size(max = 30, message = "ne doit pas dépasser 30 caractères")
+            @NotBlank @Size(max = 30)
             @Pattern(regexp = ACTION, message = "un numéro d'action, ex. 4.1") @Schema(example = "4.1") String code,
-            @NotBlank(message = "est obligatoire") @Size(max = 500, message = "ne doit pas dépasser 500 caractères") String libelle,
-            @Size(max = 120, message = "ne doit pas dépasser 120 caractères") @Schema(example = "4") String axe,
-            @Size(max = 500, message = "ne doit pas dépasser 500 caractères") String axeLibelle,
-            @Size(max = 1000, message = "ne doit pas dépasser 1000 caractères") @Schema(example = "CAF, MSA et Pôle emploi") String partenaires,
+            @NotBlank @Size(max = 500) String libelle,
+            @Size(max = 120) @Schema(example = "4") String axe,
+            @Size(max = 500) String axeLibelle,
+            @Size(max = 1000) @Schema(example = "CAF, MSA et Pôle emploi") String partenaires,
             LocalDate dateDebut, LocalDate dateFin) {
     }
 
     @Schema(name = "LigneBudgetaireRequete")
     public record LigneRequete(
-            @NotBlank(message = "est obligatoire") @Pattern(regexp = Periode.FORMAT, message = Periode.RAISON) @Schema(example = "2023") String periode,
+            @NotBlank @Pattern(regexp = Periode.FORMAT, message = Periode.RAISON) @Schema(example = "2023") String periode,
             @DecimalMin(value = "0", message = "ne peut pas être négatif") @Digits(integer = 13, fraction = 2, message = "au plus deux décimales")
             BigDecimal valorisationDepartement,
-            @Size(max = 1000, message = "ne doit pas dépasser 1000 caractères") String actionsValorisees,
+            @Size(max = 1000) String actionsValorisees,
             @DecimalMin(value = "0", message = "ne peut pas être négatif") @Digits(integer = 13, fraction = 2, message = "au plus deux décimales")
             @Schema(description = "Sans valeur : le report de la période précédente") BigDecimal reportEntrant,
             @DecimalMin(value = "0", message = "ne peut pas être négatif") @Digits(integer = 13, fraction = 2, message = "au plus deux décimales")
             BigDecimal participationEtat,
-            @Size(max = 2000, message = "ne doit pas dépasser 2000 caractères") String natureDepenses) {
+            @Size(max = 2000) String natureDepenses) {
     }
 
     @Schema(name = "LigneBudgetaire", description = "Recettes et report sur la période suivante calculés ; ceux du tableau importé à côté")
@@ -154,15 +153,14 @@ public class ProgrammeResource {
     @Transactional
     @Operation(summary = "Créer un programme", description = "Avec ses règles d'éligibilité et la convention qui le finance.")
     @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = ProgrammeVue.class)))
-    public Response creer(@HeaderParam(Idempotence.ENTETE) String cle, @Valid @NotNull(message = "le corps de la requête est obligatoire") ProgrammeRequete r) {
-        return idempotence.executer(cle, Idempotence.portee("POST /programmes", appelant.institution()), r, () -> {
-            Programme p = programmes.creer(r.code(), r.libelle(), r.dateDebut(), r.dateFin(), r.referenceConvention(),
-                    r.territoire() == null ? List.of() : r.territoire(),
-                    r.categoriesNonEligibles() == null || r.categoriesNonEligibles().isEmpty() ? EnumSet.noneOf(CategorieDepense.class)
-                            : EnumSet.copyOf(r.categoriesNonEligibles()),
-                    r.plafondEtpIngenierie());
-            return Response.created(URI.create("/programmes/" + p.code())).entity(vue(p)).build();
-        });
+    @Idempotent
+    public Response creer(@HeaderParam(Idempotence.ENTETE) String cle, @Valid @NotNull ProgrammeRequete r) {
+        Programme p = programmes.creer(r.code(), r.libelle(), r.dateDebut(), r.dateFin(), r.referenceConvention(),
+                r.territoire() == null ? List.of() : r.territoire(),
+                r.categoriesNonEligibles() == null || r.categoriesNonEligibles().isEmpty() ? EnumSet.noneOf(CategorieDepense.class)
+                        : EnumSet.copyOf(r.categoriesNonEligibles()),
+                r.plafondEtpIngenierie());
+        return Response.created(URI.create("/programmes/" + p.code())).entity(vue(p)).build();
     }
 
     @GET
@@ -187,13 +185,12 @@ public class ProgrammeResource {
     @Transactional
     @Operation(summary = "Ajouter une action", description = "Dans un axe (créé s'il n'existe pas).")
     @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = ActionVue.class)))
+    @Idempotent
     public Response ajouterAction(@PathParam("code") String code, @HeaderParam(Idempotence.ENTETE) String cle,
-            @Valid @NotNull(message = "le corps de la requête est obligatoire") ActionRequete r) {
+            @Valid @NotNull ActionRequete r) {
         Programme p = programmes.trouver(code);
-        return idempotence.executer(cle, Idempotence.portee("POST /programmes/" + code + "/actions", appelant.institution()), r, () -> {
-            ActionProgramme a = programmes.creerAction(p, r.axe(), r.axeLibelle(), r.code(), r.libelle(), r.partenaires(), r.dateDebut(), r.dateFin());
-            return Response.created(URI.create("/programmes/" + code + "/actions/" + a.code())).entity(actionVue(codesDesAxes(p), a, programmes.aujourdHui())).build();
-        });
+        ActionProgramme a = programmes.creerAction(p, r.axe(), r.axeLibelle(), r.code(), r.libelle(), r.partenaires(), r.dateDebut(), r.dateFin());
+        return Response.created(URI.create("/programmes/" + code + "/actions/" + a.code())).entity(actionVue(codesDesAxes(p), a, programmes.aujourdHui())).build();
     }
 
     @GET
@@ -214,17 +211,15 @@ public class ProgrammeResource {
     @Transactional
     @Operation(summary = "Ouvrir la ligne budgétaire d'une période", description = "Sans report indiqué, le report de la période précédente l'ouvre.")
     @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = LigneVue.class)))
+    @Idempotent
     public Response ouvrirLigne(@PathParam("code") String code, @PathParam("action") String action, @HeaderParam(Idempotence.ENTETE) String cle,
-            @Valid @NotNull(message = "le corps de la requête est obligatoire") LigneRequete r) {
+            @Valid @NotNull LigneRequete r) {
         Programme p = programmes.trouver(code);
         ActionProgramme a = programmes.action(p.id(), action).orElseThrow(() -> ProblemeException.introuvable("Action", action + " du programme " + code));
-        return idempotence.executer(cle, Idempotence.portee("POST /programmes/" + code + "/actions/" + action + "/lignes", appelant.institution()), r,
-                () -> {
-                    LigneBudgetaire l = programmes.ouvrirLigne(a, Periode.lire("periode", r.periode()), r.valorisationDepartement(),
-                            r.actionsValorisees(), r.reportEntrant(), r.participationEtat(), r.natureDepenses());
-                    LocalDate au = programmes.aujourdHui();
-                    return Response.status(Response.Status.CREATED).entity(LigneVue.de(a.code(), l, consommations.consommation(l, au), au)).build();
-                });
+        LigneBudgetaire l = programmes.ouvrirLigne(a, Periode.lire("periode", r.periode()), r.valorisationDepartement(),
+                r.actionsValorisees(), r.reportEntrant(), r.participationEtat(), r.natureDepenses());
+        LocalDate au = programmes.aujourdHui();
+        return Response.status(Response.Status.CREATED).entity(LigneVue.de(a.code(), l, consommations.consommation(l, au), au)).build();
     }
 
     @GET

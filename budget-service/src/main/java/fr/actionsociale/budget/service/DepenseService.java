@@ -19,7 +19,7 @@ import fr.actionsociale.budget.messaging.CreditsConsommes;
 import fr.actionsociale.budget.messaging.DepenseEnregistree;
 import fr.actionsociale.commons.jdbc.Colonnes;
 import fr.actionsociale.commons.outbox.Outbox;
-import fr.actionsociale.commons.probleme.RegleMetierException;
+import fr.actionsociale.commons.domaine.RegleMetierException;
 
 /** Expenses: recorded on the line open at their date, judged against the programme's rules, announced with the line's consumption. */
 @ApplicationScoped

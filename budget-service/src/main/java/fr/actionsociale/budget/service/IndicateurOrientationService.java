@@ -20,7 +20,7 @@ import fr.actionsociale.commons.evenement.EvenementRecu;
 import fr.actionsociale.commons.jdbc.Ecriture;
 import fr.actionsociale.commons.jdbc.UnParmi;
 import fr.actionsociale.commons.inbox.EvenementInvalideException;
-import fr.actionsociale.commons.probleme.RegleMetierException;
+import fr.actionsociale.commons.domaine.RegleMetierException;
 
 /** The orientation indicators: counted from orientation-faite, read by commune and month. */
 @ApplicationScoped

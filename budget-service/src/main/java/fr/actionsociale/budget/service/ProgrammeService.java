@@ -21,7 +21,7 @@ import fr.actionsociale.budget.domain.OrientationComptee;
 import fr.actionsociale.budget.domain.Periode;
 import fr.actionsociale.budget.domain.Programme;
 import fr.actionsociale.commons.probleme.ProblemeException;
-import fr.actionsociale.commons.probleme.RegleMetierException;
+import fr.actionsociale.commons.domaine.RegleMetierException;
 
 /** Programmes, their axes and actions, and the budget lines that carry over from one period to the next. */
 @ApplicationScoped
@@ -29,9 +29,10 @@ public class ProgrammeService {
 
     private final EntityManager em;
     private final ConsommationService consommations;
-    private final Clock horloge = Clock.system(OrientationComptee.FUSEAU);
+    private final Clock horloge;
 
-    ProgrammeService(EntityManager em, ConsommationService consommations) {
+    ProgrammeService(EntityManager em, ConsommationService consommations, Clock horloge) {
+        this.horloge = horloge;
         this.em = em;
         this.consommations = consommations;
     }

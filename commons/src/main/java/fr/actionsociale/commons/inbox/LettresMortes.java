@@ -20,6 +20,7 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.Config;
 
+import fr.actionsociale.commons.kafka.ConnexionKafka;
 import io.smallrye.common.annotation.Identifier;
 
 /**
@@ -67,18 +68,19 @@ public class LettresMortes {
         if (producteur == null) {
             synchronized (this) {
                 if (producteur == null) {
-                    Properties p = new Properties();
-                    p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.getOrDefault("bootstrap.servers", "localhost:9092"));
-                    p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-                    p.put(ProducerConfig.ACKS_CONFIG, "all");
-                    p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5000);
-                    p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-                    p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-                    producteur = new KafkaProducer<>(p);
+                    producteur = new KafkaProducer<>(proprietes(kafka));
                 }
             }
         }
         return producteur;
+    }
+
+    /** The suite's connection (with its SASL/TLS settings in Kubernetes) and a reliable producer's settings. */
+    static Properties proprietes(Map<String, Object> kafka) {
+        Properties p = ConnexionKafka.producteurFiable(kafka, "lettres-mortes");
+        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        return p;
     }
 
     @PreDestroy

@@ -162,13 +162,9 @@ public class OutboxRelay {
     }
 
     private Properties proprietesProducteur() {
-        Properties p = ConnexionKafka.proprietes(kafka);
-        p.put(ProducerConfig.CLIENT_ID_CONFIG, config.source().replace("/", "") + "-outbox");
-        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        Properties p = ConnexionKafka.producteurFiable(kafka, config.source().replace("/", "") + "-outbox");
         p.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
         p.put(ProducerConfig.LINGER_MS_CONFIG, 1);
-        p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5000);
         p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000);
         p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 15000);
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());

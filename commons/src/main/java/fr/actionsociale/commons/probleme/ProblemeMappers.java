@@ -23,6 +23,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 
+import fr.actionsociale.commons.domaine.EtatInvalideException;
+import fr.actionsociale.commons.domaine.RegleMetierException;
 import fr.actionsociale.commons.jdbc.Transitoire;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -65,7 +67,7 @@ public class ProblemeMappers {
     @ServerExceptionMapper
     public Response validation(ConstraintViolationException e, UriInfo uri) {
         List<Probleme.Erreur> erreurs = e.getConstraintViolations().stream()
-                .map(v -> new Probleme.Erreur(champ(v), v.getMessage()))
+                .map(v -> new Probleme.Erreur(champ(v), raison(v)))
                 .sorted(Comparator.comparing(Probleme.Erreur::champ))
                 .collect(Collectors.toCollection(ArrayList::new));
         String champs = erreurs.stream().map(Probleme.Erreur::champ).distinct().collect(Collectors.joining(", "));
@@ -267,9 +269,12 @@ public class ProblemeMappers {
     static String champ(ConstraintViolation<?> v) {
         List<String> noeuds = new ArrayList<>();
         String parametre = null;
+        Path.MethodNode methode = null;
         for (Path.Node n : v.getPropertyPath()) {
-            if (n.getKind() == ElementKind.PARAMETER) {
-                parametre = n.getName();
+            if (n.getKind() == ElementKind.METHOD) {
+                methode = n.as(Path.MethodNode.class);
+            } else if (n.getKind() == ElementKind.PARAMETER) {
+                parametre = nomHttp(v.getRootBeanClass(), methode, n.as(Path.ParameterNode.class));
             } else if (n.getKind() == ElementKind.PROPERTY || n.getKind() == ElementKind.CONTAINER_ELEMENT) {
                 String nom = n.getName();
                 if (n.getIndex() != null && !noeuds.isEmpty()) {
@@ -283,8 +288,42 @@ public class ProblemeMappers {
         if (!noeuds.isEmpty()) {
             return String.join(".", noeuds);
         }
-        // a whole request body that is missing, or a query or path parameter
-        return parametre == null ? "corps" : ("requete".equals(parametre) ? "corps" : parametre);
+        // a whole request body that is missing, or a query, path or header parameter
+        return parametre == null ? "corps" : parametre;
+    }
+
+    /** The name a client knows a resource method's parameter by ({@code @QueryParam("taille")}), or "corps" for the entity. */
+    static String nomHttp(Class<?> classe, Path.MethodNode methode, Path.ParameterNode noeud) {
+        if (methode == null) {
+            return noeud.getName();
+        }
+        for (Class<?> c = classe; c != null && c != Object.class; c = c.getSuperclass()) {
+            try {
+                var m = c.getDeclaredMethod(methode.getName(), methode.getParameterTypes().toArray(Class<?>[]::new));
+                for (var a : m.getParameterAnnotations()[noeud.getParameterIndex()]) {
+                    String nom = a instanceof jakarta.ws.rs.QueryParam q ? q.value()
+                            : a instanceof jakarta.ws.rs.PathParam q ? q.value()
+                            : a instanceof jakarta.ws.rs.HeaderParam q ? q.value()
+                            : a instanceof org.jboss.resteasy.reactive.RestQuery q ? q.value()
+                            : a instanceof org.jboss.resteasy.reactive.RestPath q ? q.value() : null;
+                    if (nom != null) {
+                        return nom.isEmpty() ? noeud.getName() : nom;
+                    }
+                }
+                return "corps";
+            } catch (NoSuchMethodException e) {
+                // declared higher up (or by a generated subclass's parent)
+            }
+        }
+        return noeud.getName();
+    }
+
+    /** The constraint's message; a missing body says so in full rather than "corps : est obligatoire". */
+    static String raison(ConstraintViolation<?> v) {
+        boolean corpsAbsent = v.getConstraintDescriptor() != null
+                && v.getConstraintDescriptor().getAnnotation() instanceof jakarta.validation.constraints.NotNull
+                && "corps".equals(champ(v));
+        return corpsAbsent ? "le corps de la requête est obligatoire" : v.getMessage();
     }
 
     private static String attendu(Class<?> type) {

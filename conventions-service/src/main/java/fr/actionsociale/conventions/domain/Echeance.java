@@ -12,8 +12,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-import fr.actionsociale.commons.probleme.EtatInvalideException;
-import fr.actionsociale.commons.probleme.RegleMetierException;
+import fr.actionsociale.commons.domaine.EtatInvalideException;
+import fr.actionsociale.commons.domaine.RegleMetierException;
 
 /** A deadline a convention's rules set for one institution; its state follows the calendar. */
 @Entity

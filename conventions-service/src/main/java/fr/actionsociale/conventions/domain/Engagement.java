@@ -19,7 +19,7 @@ import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-import fr.actionsociale.commons.probleme.RegleMetierException;
+import fr.actionsociale.commons.domaine.RegleMetierException;
 
 /**
  * One party's measurable commitment: a quantity and unit, due at a rhythm over a period, possibly times

@@ -35,7 +35,6 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import fr.actionsociale.commons.Formats;
-import fr.actionsociale.commons.probleme.ProblemeException;
 import fr.actionsociale.commons.securite.Appelant;
 import fr.actionsociale.commons.securite.Roles;
 import fr.actionsociale.conventions.domain.Avenant;
@@ -60,7 +59,7 @@ public class AvenantResource {
 
     @Schema(name = "AvenantRequete", description = "Ce que l'avenant modifie : au moins un élément")
     public record AvenantRequete(
-            @NotBlank(message = "est obligatoire") @Size(max = 2000, message = "ne doit pas dépasser 2000 caractères")
+            @NotBlank @Size(max = 2000)
             @Schema(example = "Prolongation d'un an") String objet,
             @Schema(example = "2027-12-31") LocalDate nouvelleDateFin,
             @PositiveOrZero(message = "doit être positif ou nul") @Digits(integer = 12, fraction = 2, message = "doit être un montant en euros avec au plus deux décimales")
@@ -69,21 +68,21 @@ public class AvenantResource {
             @Size(max = 50, message = "au plus 50 parties") @Schema(description = "Institutions qui rejoignent la convention ; chacune approuve l'avenant")
             List<@Valid @NotNull(message = "ne peut pas être nulle") PartieAjouteeRequete> partiesAjoutees,
             @Size(max = 50, message = "au plus 50 parties") @Schema(description = "Institutions qui quittent la convention (pas le porteur)")
-            List<@NotBlank(message = "est obligatoire") @Pattern(regexp = Formats.CODE_INSTITUTION, message = Formats.CODE_INSTITUTION_RAISON) String> partiesRetirees,
+            List<@NotBlank @Pattern(regexp = Formats.CODE_INSTITUTION, message = Formats.CODE_INSTITUTION_RAISON) String> partiesRetirees,
             @Size(max = 200, message = "au plus 200 engagements")
             List<@Valid @NotNull(message = "ne peut pas être nul") EngagementModifieRequete> engagementsModifies) {
     }
 
     @Schema(name = "PartieAjouteeRequete")
     public record PartieAjouteeRequete(
-            @NotBlank(message = "est obligatoire") @Pattern(regexp = Formats.CODE_INSTITUTION, message = Formats.CODE_INSTITUTION_RAISON) String institution,
-            @NotNull(message = "est obligatoire") RolePartie role,
-            @Size(max = 300, message = "ne doit pas dépasser 300 caractères") String representantQualite) {
+            @NotBlank @Pattern(regexp = Formats.CODE_INSTITUTION, message = Formats.CODE_INSTITUTION_RAISON) String institution,
+            @NotNull RolePartie role,
+            @Size(max = 300) String representantQualite) {
     }
 
     @Schema(name = "EngagementModifieRequete")
     public record EngagementModifieRequete(
-            @NotNull(message = "est obligatoire") UUID engagementId,
+            @NotNull UUID engagementId,
             @DecimalMin(value = "0.01", message = "doit être strictement positive") @Digits(integer = 12, fraction = 2, message = "au plus deux décimales")
             BigDecimal nouvelleQuantite,
             LocalDate nouvelleDateFin) {
@@ -91,8 +90,8 @@ public class AvenantResource {
 
     @Schema(name = "ApprobationRequete")
     public record ApprobationRequete(
-            @NotBlank(message = "est obligatoire") @Pattern(regexp = Formats.CODE_INSTITUTION, message = Formats.CODE_INSTITUTION_RAISON) String institution,
-            @NotNull(message = "est obligatoire") LocalDate date) {
+            @NotBlank @Pattern(regexp = Formats.CODE_INSTITUTION, message = Formats.CODE_INSTITUTION_RAISON) String institution,
+            @NotNull LocalDate date) {
     }
 
     @Schema(name = "Avenant")
@@ -118,9 +117,9 @@ public class AvenantResource {
             + "date de fin, le montant total, le préavis, les parties (entrées, sorties) et la quantité ou la fin des engagements. En vigueur "
             + "quand toutes les parties, entrantes comprises, l'ont approuvé ; les échéances calendaires sont alors recalculées.")
     @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = AvenantVue.class)))
-    public Response proposer(@PathParam("conventionId") String conventionId,
-            @Valid @NotNull(message = "le corps de la requête est obligatoire") AvenantRequete r) {
-        UUID id = ProblemeException.uuid("conventionId", conventionId);
+    public Response proposer(@PathParam("conventionId") UUID conventionId,
+            @Valid @NotNull AvenantRequete r) {
+        UUID id = conventionId;
         Avenant a = avenants.proposer(id, r.objet(), new Avenant.Modifications(r.nouvelleDateFin(), r.nouveauMontantTotal(), r.nouveauPreavisMois(),
                 r.partiesAjoutees() == null ? null : r.partiesAjoutees().stream()
                         .map(p -> new Avenant.PartieAjoutee(p.institution(), p.role(), p.representantQualite())).toList(),
@@ -134,8 +133,8 @@ public class AvenantResource {
     @Path("/avenants")
     @RolesAllowed({ Roles.GESTIONNAIRE, Roles.ADMIN, Roles.COORDINATEUR, Roles.PARTENAIRE, Roles.AGENT })
     @Operation(summary = "Les avenants d'une convention")
-    public List<AvenantVue> lister(@PathParam("conventionId") String conventionId) {
-        return avenants.lister(ProblemeException.uuid("conventionId", conventionId)).stream().map(AvenantVue::de).toList();
+    public List<AvenantVue> lister(@PathParam("conventionId") UUID conventionId) {
+        return avenants.lister(conventionId).stream().map(AvenantVue::de).toList();
     }
 
     @POST
@@ -145,18 +144,18 @@ public class AvenantResource {
     @Transactional
     @Operation(summary = "Approbation de l'avenant par une partie", description = "La dernière approbation met l'avenant en vigueur : "
             + "la convention change, une nouvelle version est conservée, avenant-signe est publié.")
-    public AvenantVue approuver(@PathParam("conventionId") String conventionId, @PathParam("numero") int numero,
-            @Valid @NotNull(message = "le corps de la requête est obligatoire") ApprobationRequete r) {
+    public AvenantVue approuver(@PathParam("conventionId") UUID conventionId, @PathParam("numero") int numero,
+            @Valid @NotNull ApprobationRequete r) {
         appelant.exigerAdminOuInstitution(r.institution(), "Un gestionnaire n'approuve que pour sa propre institution.");
-        return AvenantVue.de(avenants.approuver(ProblemeException.uuid("conventionId", conventionId), numero, r.institution(), r.date()));
+        return AvenantVue.de(avenants.approuver(conventionId, numero, r.institution(), r.date()));
     }
 
     @GET
     @Path("/versions")
     @RolesAllowed({ Roles.GESTIONNAIRE, Roles.ADMIN, Roles.COORDINATEUR, Roles.PARTENAIRE, Roles.AGENT })
     @Operation(summary = "Les versions d'une convention", description = "1 à l'entrée en vigueur, une de plus par avenant en vigueur.")
-    public List<VersionVue> versions(@PathParam("conventionId") String conventionId) {
-        return avenants.versions(ProblemeException.uuid("conventionId", conventionId)).stream()
+    public List<VersionVue> versions(@PathParam("conventionId") UUID conventionId) {
+        return avenants.versions(conventionId).stream()
                 .map(v -> new VersionVue(v.numero(), v.depuis(), v.avenantNumero())).toList();
     }
 
@@ -164,8 +163,8 @@ public class AvenantResource {
     @Path("/versions/{numero}")
     @RolesAllowed({ Roles.GESTIONNAIRE, Roles.ADMIN, Roles.COORDINATEUR, Roles.PARTENAIRE, Roles.AGENT })
     @Operation(summary = "Une version de la convention, telle qu'elle se lisait alors")
-    public Response version(@PathParam("conventionId") String conventionId, @PathParam("numero") int numero) {
-        ConventionVersion v = avenants.version(ProblemeException.uuid("conventionId", conventionId), numero);
+    public Response version(@PathParam("conventionId") UUID conventionId, @PathParam("numero") int numero) {
+        ConventionVersion v = avenants.version(conventionId, numero);
         return Response.ok(v.contenu(), MediaType.APPLICATION_JSON).header("X-Version-Depuis", v.depuis()).build();
     }
 }

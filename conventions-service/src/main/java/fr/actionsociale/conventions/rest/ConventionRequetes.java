@@ -32,9 +32,9 @@ public final class ConventionRequetes {
 
     @Schema(name = "DeliberationRequete", description = "Décision numérotée qui autorise la signature")
     public record DeliberationRequete(
-            @Size(max = 64, message = "ne doit pas dépasser 64 caractères") @Schema(description = "Numéro, quand le document le donne", example = "CC-2024-76") String numero,
-            @NotBlank(message = "est obligatoire") @Size(max = 200, message = "ne doit pas dépasser 200 caractères") @Schema(example = "Commission permanente du Département") String instance,
-            @NotNull(message = "est obligatoire") @Schema(example = "2024-03-18") LocalDate date) {
+            @Size(max = 64) @Schema(description = "Numéro, quand le document le donne", example = "CC-2024-76") String numero,
+            @NotBlank @Size(max = 200) @Schema(example = "Commission permanente du Département") String instance,
+            @NotNull @Schema(example = "2024-03-18") LocalDate date) {
 
         Deliberation versDomaine() {
             return new Deliberation(numero, instance, date);
@@ -43,61 +43,61 @@ public final class ConventionRequetes {
 
     @Schema(name = "PartieRequete")
     public record PartieRequete(
-            @NotBlank(message = "est obligatoire") @Pattern(regexp = Formats.CODE_INSTITUTION, message = Formats.CODE_INSTITUTION_RAISON)
+            @NotBlank @Pattern(regexp = Formats.CODE_INSTITUTION, message = Formats.CODE_INSTITUTION_RAISON)
             @Schema(example = "ccas-pipriac") String institution,
-            @NotNull(message = "est obligatoire") @Schema(example = "PARTENAIRE") RolePartie role,
-            @Size(max = 200, message = "ne doit pas dépasser 200 caractères") @Schema(example = "Le Président") String representantQualite,
-            @Size(max = 200, message = "ne doit pas dépasser 200 caractères") String representantNom,
+            @NotNull @Schema(example = "PARTENAIRE") RolePartie role,
+            @Size(max = 200) @Schema(example = "Le Président") String representantQualite,
+            @Size(max = 200) String representantNom,
             @Valid DeliberationRequete deliberation) {
     }
 
     @Schema(name = "ConventionRequete", description = "Rédiger une convention (statut BROUILLON)")
     public record ConventionRequete(
-            @NotBlank(message = "est obligatoire") @Size(max = 100, message = "ne doit pas dépasser 100 caractères")
+            @NotBlank @Size(max = 100)
             @Schema(example = "RAD-2024-PHASE1") String reference,
-            @NotBlank(message = "est obligatoire") @Size(max = 2000, message = "ne doit pas dépasser 2000 caractères")
+            @NotBlank @Size(max = 2000)
             @Schema(example = "Projet « 100 % Recours aux droits », phase 1") String objet,
-            @NotNull(message = "est obligatoire") TypeConvention type,
-            @NotBlank(message = "est obligatoire") @Pattern(regexp = Formats.CODE_INSTITUTION, message = Formats.CODE_INSTITUTION_RAISON)
+            @NotNull TypeConvention type,
+            @NotBlank @Pattern(regexp = Formats.CODE_INSTITUTION, message = Formats.CODE_INSTITUTION_RAISON)
             @Schema(example = "redon-agglomeration") String porteur,
-            @NotNull(message = "est obligatoire") @Size(max = 200, message = "ne doit pas dépasser 200 communes")
+            @NotNull @Size(max = 200, message = "ne doit pas dépasser 200 communes")
             List<@Pattern(regexp = Formats.CODE_INSEE, message = Formats.CODE_INSEE_RAISON) String> territoire,
-            @Size(max = 50, message = "ne doit pas dépasser 50 visas") List<@NotBlank(message = "ne doit pas être vide") @Size(max = 1000, message = "ne doit pas dépasser 1000 caractères") String> basesLegales,
-            @NotNull(message = "est obligatoire") @Schema(example = "2024-09-01") LocalDate dateDebut,
-            @NotNull(message = "est obligatoire") @Schema(example = "2026-08-31") LocalDate dateFin,
-            @Size(max = 200, message = "ne doit pas dépasser 200 caractères") @Schema(example = "Redon") String lieu,
+            @Size(max = 50, message = "ne doit pas dépasser 50 visas") List<@NotBlank(message = "ne doit pas être vide") @Size(max = 1000) String> basesLegales,
+            @NotNull @Schema(example = "2024-09-01") LocalDate dateDebut,
+            @NotNull @Schema(example = "2026-08-31") LocalDate dateFin,
+            @Size(max = 200) @Schema(example = "Redon") String lieu,
             @Min(value = 1, message = "doit valoir au moins 1") @Max(value = 50, message = "ne doit pas dépasser 50") Integer nombreOriginaux,
             @PositiveOrZero(message = "doit être positif ou nul") @Digits(integer = 12, fraction = 2, message = "doit être un montant en euros avec au plus deux décimales")
             @Schema(example = "719689.00") BigDecimal montantTotal,
             @Min(value = 0, message = "doit être positif ou nul") @Max(value = 24, message = "ne doit pas dépasser 24 mois") Integer preavisMois,
-            @NotNull(message = "est obligatoire") @NotEmpty(message = "doit contenir les parties") @Size(max = 50, message = "ne doit pas dépasser 50 parties")
-            List<@NotNull(message = "ne doit pas être nulle") @Valid PartieRequete> parties,
+            @NotNull @NotEmpty(message = "doit contenir les parties") @Size(max = 50, message = "ne doit pas dépasser 50 parties")
+            List<@NotNull @Valid PartieRequete> parties,
             @Size(max = 12, message = "ne doit pas dépasser 12 tranches")
             @Schema(description = "Échéancier de versement d'une convention de financement")
-            List<@NotNull(message = "ne doit pas être nulle") @Valid TrancheRequete> versements) {
+            List<@NotNull @Valid TrancheRequete> versements) {
     }
 
     @Schema(name = "TrancheRequete", description = "Ex. 60 % dans les 15 jours de la signature, le solde un mois au plus après le rapport intermédiaire")
     public record TrancheRequete(
-            @NotNull(message = "est obligatoire") @jakarta.validation.constraints.DecimalMin(value = "0.01", message = "doit être strictement positif")
+            @NotNull @jakarta.validation.constraints.DecimalMin(value = "0.01", message = "doit être strictement positif")
             @jakarta.validation.constraints.DecimalMax(value = "100", message = "ne doit pas dépasser 100")
             @Digits(integer = 3, fraction = 2, message = "au plus deux décimales") @Schema(example = "60") BigDecimal pourcentage,
-            @NotNull(message = "est obligatoire") @Schema(example = "SIGNATURE") TrancheVersement.Declencheur declencheur,
-            @NotNull(message = "est obligatoire") @Min(value = 0, message = "doit être positif ou nul") @Max(value = 730, message = "ne doit pas dépasser 730 jours")
+            @NotNull @Schema(example = "SIGNATURE") TrancheVersement.Declencheur declencheur,
+            @NotNull @Min(value = 0, message = "doit être positif ou nul") @Max(value = 730, message = "ne doit pas dépasser 730 jours")
             @Schema(example = "15") Integer delaiJours) {
     }
 
     @Schema(name = "SignatureRequete", description = "La signature d'une partie")
     public record SignatureRequete(
-            @NotBlank(message = "est obligatoire") @Pattern(regexp = Formats.CODE_INSTITUTION, message = Formats.CODE_INSTITUTION_RAISON)
+            @NotBlank @Pattern(regexp = Formats.CODE_INSTITUTION, message = Formats.CODE_INSTITUTION_RAISON)
             @Schema(example = "cpam-35") String institution,
-            @NotNull(message = "est obligatoire") @Schema(example = "2024-09-12") LocalDate date,
+            @NotNull @Schema(example = "2024-09-12") LocalDate date,
             @Valid DeliberationRequete deliberation) {
     }
 
     @Schema(name = "ResiliationRequete", description = "Résilier une convention en vigueur")
     public record ResiliationRequete(
-            @NotNull(message = "est obligatoire") @Schema(example = "UNILATERALE") ModeResiliation mode,
+            @NotNull @Schema(example = "UNILATERALE") ModeResiliation mode,
             @Pattern(regexp = Formats.CODE_INSTITUTION, message = Formats.CODE_INSTITUTION_RAISON)
             @Schema(description = "Partie qui résilie (résiliation unilatérale)", example = "ccas-bouvron") String institution,
             @Schema(description = "Date de la lettre recommandée (résiliation unilatérale)", example = "2015-03-02") LocalDate dateLettre,
@@ -106,10 +106,10 @@ public final class ConventionRequetes {
 
     @Schema(name = "RepartitionRequete", description = "Répartir un montant annuel entre les parties au prorata de leur population INSEE")
     public record RepartitionRequete(
-            @NotNull(message = "est obligatoire") @PositiveOrZero(message = "doit être positif ou nul")
+            @NotNull @PositiveOrZero(message = "doit être positif ou nul")
             @Digits(integer = 12, fraction = 2, message = "doit être un montant en euros avec au plus deux décimales")
             @Schema(example = "4000.00") BigDecimal montant,
-            @NotNull(message = "est obligatoire") @Min(value = 1900, message = "doit être une année") @Max(value = 2100, message = "doit être une année")
+            @NotNull @Min(value = 1900, message = "doit être une année") @Max(value = 2100, message = "doit être une année")
             @Schema(example = "2015") Integer annee) {
     }
 }

@@ -34,6 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import fr.actionsociale.commons.Formats;
 import fr.actionsociale.commons.idempotence.Idempotence;
+import fr.actionsociale.commons.idempotence.Idempotent;
 import fr.actionsociale.commons.probleme.Probleme;
 import fr.actionsociale.commons.probleme.ProblemeException;
 import fr.actionsociale.commons.probleme.TypeProbleme;
@@ -60,12 +61,10 @@ import fr.actionsociale.conventions.service.ConventionService;
 public class ConventionResource {
 
     private final ConventionService conventions;
-    private final Idempotence idempotence;
     private final Appelant appelant;
 
-    ConventionResource(ConventionService conventions, Idempotence idempotence, Appelant appelant) {
+    ConventionResource(ConventionService conventions, Appelant appelant) {
         this.conventions = conventions;
-        this.idempotence = idempotence;
         this.appelant = appelant;
     }
 
@@ -76,25 +75,24 @@ public class ConventionResource {
     @Operation(summary = "Rédiger une convention", description = "Crée la convention en BROUILLON avec ses parties ; chaque institution doit être connue.")
     @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = ConventionVue.class)))
     @APIResponse(responseCode = "409", description = "Référence déjà utilisée", content = @Content(mediaType = Probleme.MEDIA_TYPE, schema = @Schema(implementation = Probleme.class)))
+    @Idempotent
     public Response rediger(@HeaderParam(Idempotence.ENTETE) String cle,
-            @Valid @NotNull(message = "le corps de la requête est obligatoire") ConventionRequete r) {
-        return idempotence.executer(cle, Idempotence.portee("POST /conventions", appelant.institution()), r, () -> {
-            Convention brouillon = Convention.rediger(r.reference(), r.objet(), r.type(), r.porteur(), r.territoire(),
-                    r.basesLegales() == null ? List.of() : r.basesLegales(), r.dateDebut(), r.dateFin(), r.lieu(), r.nombreOriginaux(),
-                    r.montantTotal(), r.preavisMois(),
-                    r.parties().stream().map(p -> new Convention.NouvellePartie(p.institution(), p.role(), p.representantNom(),
-                            p.representantQualite(), p.deliberation() == null ? null : p.deliberation().versDomaine())).toList());
-            if (r.versements() != null) {
-                List<TrancheVersement> tranches = new java.util.ArrayList<>();
-                for (int i = 0; i < r.versements().size(); i++) {
-                    var t = r.versements().get(i);
-                    tranches.add(new TrancheVersement(i + 1, t.pourcentage(), t.declencheur(), t.delaiJours()));
-                }
-                brouillon.prevoirVersements(tranches);
+            @Valid @NotNull ConventionRequete r) {
+        Convention brouillon = Convention.rediger(r.reference(), r.objet(), r.type(), r.porteur(), r.territoire(),
+                r.basesLegales() == null ? List.of() : r.basesLegales(), r.dateDebut(), r.dateFin(), r.lieu(), r.nombreOriginaux(),
+                r.montantTotal(), r.preavisMois(),
+                r.parties().stream().map(p -> new Convention.NouvellePartie(p.institution(), p.role(), p.representantNom(),
+                        p.representantQualite(), p.deliberation() == null ? null : p.deliberation().versDomaine())).toList());
+        if (r.versements() != null) {
+            List<TrancheVersement> tranches = new java.util.ArrayList<>();
+            for (int i = 0; i < r.versements().size(); i++) {
+                var t = r.versements().get(i);
+                tranches.add(new TrancheVersement(i + 1, t.pourcentage(), t.declencheur(), t.delaiJours()));
             }
-            Convention c = conventions.rediger(brouillon);
-            return Response.created(URI.create("/conventions/" + c.id())).tag(etag(c)).entity(vue(c)).build();
-        });
+            brouillon.prevoirVersements(tranches);
+        }
+        Convention c = conventions.rediger(brouillon);
+        return Response.created(URI.create("/conventions/" + c.id())).tag(etag(c)).entity(vue(c)).build();
     }
 
     @GET
@@ -132,8 +130,8 @@ public class ConventionResource {
     @Operation(summary = "Lire une convention")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ConventionVue.class)))
     @APIResponse(responseCode = "404", description = "Inconnue", content = @Content(mediaType = Probleme.MEDIA_TYPE, schema = @Schema(implementation = Probleme.class)))
-    public Response lire(@PathParam("id") String id) {
-        Convention c = conventions.trouver(ProblemeException.uuid("id", id));
+    public Response lire(@PathParam("id") UUID id) {
+        Convention c = conventions.trouver(id);
         return Response.ok(vue(c)).tag(etag(c)).build();
     }
 
@@ -144,8 +142,8 @@ public class ConventionResource {
     @Operation(summary = "Soumettre le brouillon à la signature des parties")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ConventionVue.class)))
     @APIResponse(responseCode = "409", description = "La convention n'est pas un brouillon", content = @Content(mediaType = Probleme.MEDIA_TYPE, schema = @Schema(implementation = Probleme.class)))
-    public Response soumettre(@PathParam("id") String id) {
-        Convention c = conventions.soumettre(conventions.modifiable(ProblemeException.uuid("id", id)).id());
+    public Response soumettre(@PathParam("id") UUID id) {
+        Convention c = conventions.soumettre(conventions.modifiable(id).id());
         return Response.ok(vue(c)).tag(etag(c)).build();
     }
 
@@ -158,10 +156,10 @@ public class ConventionResource {
             + "La dernière signature met la convention EN_VIGUEUR et publie convention-signee.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ConventionVue.class)))
     @APIResponse(responseCode = "409", description = "Brouillon, déjà signée par cette partie, ou plus en signature", content = @Content(mediaType = Probleme.MEDIA_TYPE, schema = @Schema(implementation = Probleme.class)))
-    public Response signer(@PathParam("id") String id,
-            @Valid @NotNull(message = "le corps de la requête est obligatoire") SignatureRequete r) {
+    public Response signer(@PathParam("id") UUID id,
+            @Valid @NotNull SignatureRequete r) {
         appelant.exigerAdminOuInstitution(r.institution(), "Un gestionnaire ne signe que pour sa propre institution.");
-        Convention c = conventions.signer(ProblemeException.uuid("id", id), r.institution(), r.date(),
+        Convention c = conventions.signer(id, r.institution(), r.date(),
                 r.deliberation() == null ? null : r.deliberation().versDomaine());
         return Response.ok(vue(c)).tag(etag(c)).build();
     }
@@ -175,9 +173,9 @@ public class ConventionResource {
             + "recommandée plus le préavis de la convention (jamais après sa fin). Commun accord : la date convenue. Publie convention-resiliee.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ConventionVue.class)))
     @APIResponse(responseCode = "409", description = "Pas en vigueur, ou déjà résiliée", content = @Content(mediaType = Probleme.MEDIA_TYPE, schema = @Schema(implementation = Probleme.class)))
-    public Response resilier(@PathParam("id") String id,
-            @Valid @NotNull(message = "le corps de la requête est obligatoire") ResiliationRequete r) {
-        Convention c = conventions.trouver(ProblemeException.uuid("id", id));
+    public Response resilier(@PathParam("id") UUID id,
+            @Valid @NotNull ResiliationRequete r) {
+        Convention c = conventions.trouver(id);
         // a gestionnaire terminates for their own institution, or agrees for a party they belong to
         String pour = r.mode() == ModeResiliation.UNILATERALE ? r.institution() : appelant.institution();
         if (!appelant.a(Roles.ADMIN) && !(appelant.institution().equals(pour) && c.lie(pour))) {
@@ -194,9 +192,9 @@ public class ConventionResource {
     @Operation(summary = "Répartir des charges au prorata de la population INSEE des parties",
             description = "Parts exactes au centime, dont la somme est le montant ; la règle d'arrondi et le millésime de chaque population sont donnés.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RepartitionVue.class)))
-    public RepartitionVue repartir(@PathParam("id") String id,
-            @Valid @NotNull(message = "le corps de la requête est obligatoire") RepartitionRequete r) {
-        UUID uuid = ProblemeException.uuid("id", id);
+    public RepartitionVue repartir(@PathParam("id") UUID id,
+            @Valid @NotNull RepartitionRequete r) {
+        UUID uuid = id;
         List<RepartitionCharges.Part> parts = conventions.repartir(uuid, r.montant());
         return new RepartitionVue(uuid, r.annee(), r.montant().setScale(2), RepartitionCharges.REGLE_ARRONDI, parts);
     }

@@ -25,7 +25,6 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import fr.actionsociale.commons.Formats;
-import fr.actionsociale.commons.probleme.ProblemeException;
 import fr.actionsociale.commons.securite.Appelant;
 import fr.actionsociale.commons.securite.Roles;
 import fr.actionsociale.conventions.domain.Echeance;
@@ -60,7 +59,7 @@ public class EcheanceResource {
     }
 
     @Schema(name = "EcheanceFaiteRequete")
-    public record FaiteRequete(@NotNull(message = "est obligatoire") @Schema(example = "2025-03-20") LocalDate date) {
+    public record FaiteRequete(@NotNull @Schema(example = "2025-03-20") LocalDate date) {
     }
 
     @GET
@@ -69,9 +68,9 @@ public class EcheanceResource {
     public List<EcheanceVue> lister(
             @QueryParam("institution") @Pattern(regexp = Formats.CODE_INSTITUTION, message = Formats.CODE_INSTITUTION_RAISON) String institution,
             @QueryParam("etat") @Pattern(regexp = "^(A_VENIR|DUE|EN_RETARD|FAITE)$", message = "valeurs admises : A_VENIR, DUE, EN_RETARD, FAITE") String etat,
-            @QueryParam("convention") String convention) {
+            @QueryParam("convention") UUID convention) {
         LocalDate aujourdHui = conventions.aujourdHui();
-        return echeances.lister(institution, convention == null ? null : ProblemeException.uuid("convention", convention),
+        return echeances.lister(institution, convention == null ? null : convention,
                 etat == null ? null : EtatEcheance.valueOf(etat), aujourdHui).stream().map(e -> EcheanceVue.de(e, aujourdHui)).toList();
     }
 
@@ -81,8 +80,8 @@ public class EcheanceResource {
     @RolesAllowed({ Roles.GESTIONNAIRE, Roles.ADMIN })
     @Transactional
     @Operation(summary = "Marquer une échéance faite", description = "Par l'institution qui devait agir. Un rapport produit fixe la date des versements qu'il déclenche.")
-    public EcheanceVue faire(@PathParam("id") String id, @Valid @NotNull(message = "le corps de la requête est obligatoire") FaiteRequete r) {
-        Echeance e = echeances.trouver(ProblemeException.uuid("id", id));
+    public EcheanceVue faire(@PathParam("id") UUID id, @Valid @NotNull FaiteRequete r) {
+        Echeance e = echeances.trouver(id);
         appelant.exigerAdminOuInstitution(e.institution(), "Seule l'institution qui doit agir marque l'échéance faite.");
         return EcheanceVue.de(echeances.faire(e.id(), r.date()), conventions.aujourdHui());
     }

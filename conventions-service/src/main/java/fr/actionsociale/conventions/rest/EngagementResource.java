@@ -36,7 +36,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import fr.actionsociale.commons.Formats;
 import fr.actionsociale.commons.idempotence.Idempotence;
-import fr.actionsociale.commons.probleme.ProblemeException;
+import fr.actionsociale.commons.idempotence.Idempotent;
 import fr.actionsociale.commons.securite.Appelant;
 import fr.actionsociale.commons.securite.Roles;
 import fr.actionsociale.conventions.domain.Engagement;
@@ -57,41 +57,39 @@ public class EngagementResource {
     private final EngagementService engagements;
     private final ConventionService conventions;
     private final Appelant appelant;
-    private final Idempotence idempotence;
 
-    EngagementResource(EngagementService engagements, ConventionService conventions, Appelant appelant, Idempotence idempotence) {
+    EngagementResource(EngagementService engagements, ConventionService conventions, Appelant appelant) {
         this.engagements = engagements;
         this.conventions = conventions;
         this.appelant = appelant;
-        this.idempotence = idempotence;
     }
 
     @Schema(name = "EngagementRequete")
     public record EngagementRequete(
-            @NotBlank(message = "est obligatoire") @Pattern(regexp = Formats.CODE_INSTITUTION, message = Formats.CODE_INSTITUTION_RAISON)
+            @NotBlank @Pattern(regexp = Formats.CODE_INSTITUTION, message = Formats.CODE_INSTITUTION_RAISON)
             @Schema(example = "msa-porte-de-bretagne") String institution,
-            @NotBlank(message = "est obligatoire") @Size(max = 100, message = "ne doit pas dépasser 100 caractères") @Schema(example = "Article 9") String article,
-            @NotNull(message = "est obligatoire") NatureEngagement nature,
-            @NotBlank(message = "est obligatoire") @Size(max = 1000, message = "ne doit pas dépasser 1000 caractères")
+            @NotBlank @Size(max = 100) @Schema(example = "Article 9") String article,
+            @NotNull NatureEngagement nature,
+            @NotBlank @Size(max = 1000)
             @Schema(example = "Permanence d'une demi-journée tous les 15 jours dans chaque commune") String libelle,
-            @NotNull(message = "est obligatoire") @DecimalMin(value = "0.01", message = "doit être strictement positive")
+            @NotNull @DecimalMin(value = "0.01", message = "doit être strictement positive")
             @Digits(integer = 12, fraction = 2, message = "au plus deux décimales") @Schema(example = "1") BigDecimal quantite,
-            @NotBlank(message = "est obligatoire") @Size(max = 50, message = "ne doit pas dépasser 50 caractères") @Schema(example = "demi-journée") String unite,
-            @NotNull(message = "est obligatoire") @Schema(example = "QUINZAINE") Rythme rythme,
+            @NotBlank @Size(max = 50) @Schema(example = "demi-journée") String unite,
+            @NotNull @Schema(example = "QUINZAINE") Rythme rythme,
             @Min(value = 1, message = "doit valoir au moins 1") @Max(value = 1000, message = "ne doit pas dépasser 1000")
             @Schema(description = "Portée : par exemple le nombre de communes pour « dans chaque commune »", example = "2") Integer multiplicateur,
-            @NotNull(message = "est obligatoire") @Schema(example = "2024-09-01") LocalDate dateDebut,
-            @NotNull(message = "est obligatoire") @Schema(example = "2025-08-31") LocalDate dateFin,
+            @NotNull @Schema(example = "2024-09-01") LocalDate dateDebut,
+            @NotNull @Schema(example = "2025-08-31") LocalDate dateFin,
             @Schema(description = "Compter aussi les réalisations depuis ces événements (ORIENTATION_FAITE : une par orientation vers "
                     + "l'institution engagée, dans le territoire de la convention)") EvenementCompte compteEvenement) {
     }
 
     @Schema(name = "RealisationRequete")
     public record RealisationRequete(
-            @NotNull(message = "est obligatoire") @Schema(example = "2024-09-10") LocalDate date,
-            @NotNull(message = "est obligatoire") @DecimalMin(value = "0.01", message = "doit être strictement positive")
+            @NotNull @Schema(example = "2024-09-10") LocalDate date,
+            @NotNull @DecimalMin(value = "0.01", message = "doit être strictement positive")
             @Digits(integer = 12, fraction = 2, message = "au plus deux décimales") @Schema(example = "2") BigDecimal quantite,
-            @Size(max = 1000, message = "ne doit pas dépasser 1000 caractères") String commentaire) {
+            @Size(max = 1000) String commentaire) {
     }
 
     @Schema(name = "Realisation")
@@ -121,23 +119,22 @@ public class EngagementResource {
     @Transactional
     @Operation(summary = "Inscrire l'engagement d'une partie", description = "Quantité et unité, rythme, portée et période (dans celle de la convention).")
     @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = EngagementVue.class)))
-    public Response prendre(@PathParam("conventionId") String conventionId, @HeaderParam(Idempotence.ENTETE) String cle,
-            @Valid @NotNull(message = "le corps de la requête est obligatoire") EngagementRequete r) {
-        UUID convention = ProblemeException.uuid("conventionId", conventionId);
-        return idempotence.executer(cle, Idempotence.portee("POST /conventions/" + convention + "/engagements", appelant.institution()), r, () -> {
-            Engagement e = engagements.prendre(convention, r.institution(), r.article(), r.nature(), r.libelle(), r.quantite(), r.unite(),
-                    r.rythme(), r.multiplicateur() == null ? 1 : r.multiplicateur(), r.dateDebut(), r.dateFin(), r.compteEvenement());
-            return Response.created(URI.create("/conventions/" + conventionId + "/engagements/" + e.id()))
-                    .entity(EngagementVue.de(e, conventions.aujourdHui())).build();
-        });
+    @Idempotent
+    public Response prendre(@PathParam("conventionId") UUID conventionId, @HeaderParam(Idempotence.ENTETE) String cle,
+            @Valid @NotNull EngagementRequete r) {
+        UUID convention = conventionId;
+        Engagement e = engagements.prendre(convention, r.institution(), r.article(), r.nature(), r.libelle(), r.quantite(), r.unite(),
+                r.rythme(), r.multiplicateur() == null ? 1 : r.multiplicateur(), r.dateDebut(), r.dateFin(), r.compteEvenement());
+        return Response.created(URI.create("/conventions/" + conventionId + "/engagements/" + e.id()))
+                .entity(EngagementVue.de(e, conventions.aujourdHui())).build();
     }
 
     @GET
     @RolesAllowed({ Roles.GESTIONNAIRE, Roles.ADMIN, Roles.COORDINATEUR, Roles.PARTENAIRE, Roles.AGENT })
     @Operation(summary = "Les engagements d'une convention", description = "Chacun avec son taux de réalisation et s'il est en retard sur son rythme aujourd'hui.")
-    public List<EngagementVue> lister(@PathParam("conventionId") String conventionId) {
+    public List<EngagementVue> lister(@PathParam("conventionId") UUID conventionId) {
         LocalDate aujourdHui = conventions.aujourdHui();
-        return engagements.lister(ProblemeException.uuid("conventionId", conventionId)).stream()
+        return engagements.lister(conventionId).stream()
                 .map(e -> EngagementVue.de(e, aujourdHui)).toList();
     }
 
@@ -148,16 +145,15 @@ public class EngagementResource {
     @Transactional
     @Operation(summary = "Saisir une réalisation", description = "Par la partie engagée (ou un administrateur).")
     @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = EngagementVue.class)))
-    public Response realiser(@PathParam("conventionId") String conventionId, @PathParam("id") String id,
+    @Idempotent
+    public Response realiser(@PathParam("conventionId") UUID conventionId, @PathParam("id") UUID id,
             @HeaderParam(Idempotence.ENTETE) String cle,
-            @Valid @NotNull(message = "le corps de la requête est obligatoire") RealisationRequete r) {
-        UUID convention = ProblemeException.uuid("conventionId", conventionId);
-        Engagement e = engagements.trouver(convention, ProblemeException.uuid("id", id));
+            @Valid @NotNull RealisationRequete r) {
+        UUID convention = conventionId;
+        Engagement e = engagements.trouver(convention, id);
         appelant.exigerAdminOuInstitution(e.institution(), "Seule la partie engagée saisit ses réalisations.");
         UUID engagement = e.id();
-        return idempotence.executer(cle, Idempotence.portee("POST realisations " + engagement, appelant.institution()), r, () -> {
-            Engagement fait = engagements.realiser(convention, engagement, r.date(), r.quantite(), r.commentaire(), appelant.institution());
-            return Response.status(Response.Status.CREATED).entity(EngagementVue.de(fait, conventions.aujourdHui())).build();
-        });
+        Engagement fait = engagements.realiser(convention, engagement, r.date(), r.quantite(), r.commentaire(), appelant.institution());
+        return Response.status(Response.Status.CREATED).entity(EngagementVue.de(fait, conventions.aujourdHui())).build();
     }
 }

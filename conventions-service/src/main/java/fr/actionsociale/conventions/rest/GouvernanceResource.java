@@ -33,8 +33,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import fr.actionsociale.commons.Formats;
 import fr.actionsociale.commons.idempotence.Idempotence;
+import fr.actionsociale.commons.idempotence.Idempotent;
 import fr.actionsociale.commons.securite.Appelant;
-import fr.actionsociale.commons.probleme.ProblemeException;
 import fr.actionsociale.commons.securite.Roles;
 import fr.actionsociale.conventions.domain.Convention;
 import fr.actionsociale.conventions.domain.InstanceGouvernance;
@@ -51,29 +51,27 @@ public class GouvernanceResource {
 
     private final GouvernanceService gouvernance;
     private final ConventionService conventions;
-    private final Idempotence idempotence;
     private final Appelant appelant;
 
-    GouvernanceResource(GouvernanceService gouvernance, ConventionService conventions, Idempotence idempotence, Appelant appelant) {
+    GouvernanceResource(GouvernanceService gouvernance, ConventionService conventions, Appelant appelant) {
         this.gouvernance = gouvernance;
         this.conventions = conventions;
-        this.idempotence = idempotence;
         this.appelant = appelant;
     }
 
     @Schema(name = "InstanceRequete")
     public record InstanceRequete(
-            @NotNull(message = "est obligatoire") @Schema(example = "COMITE_PILOTAGE") TypeInstance type,
-            @NotBlank(message = "est obligatoire") @Size(max = 200, message = "ne doit pas dépasser 200 caractères") @Schema(example = "Comité de pilotage") String nom,
-            @NotNull(message = "est obligatoire") @Size(max = 50, message = "ne doit pas dépasser 50 membres")
+            @NotNull @Schema(example = "COMITE_PILOTAGE") TypeInstance type,
+            @NotBlank @Size(max = 200) @Schema(example = "Comité de pilotage") String nom,
+            @NotNull @Size(max = 50, message = "ne doit pas dépasser 50 membres")
             List<@Pattern(regexp = Formats.CODE_INSTITUTION, message = Formats.CODE_INSTITUTION_RAISON) String> membres,
-            @NotNull(message = "est obligatoire") @Min(value = 1, message = "doit valoir au moins 1") @Max(value = 12, message = "ne doit pas dépasser 12")
+            @NotNull @Min(value = 1, message = "doit valoir au moins 1") @Max(value = 12, message = "ne doit pas dépasser 12")
             @Schema(description = "Rythme : 4 pour « 4 fois par an », trimestriel", example = "4") Integer reunionsParAn) {
     }
 
     @Schema(name = "ReunionRequete")
-    public record ReunionRequete(@NotNull(message = "est obligatoire") @Schema(example = "2024-10-08") LocalDate date,
-            @Size(max = 1000, message = "ne doit pas dépasser 1000 caractères") String objet) {
+    public record ReunionRequete(@NotNull @Schema(example = "2024-10-08") LocalDate date,
+            @Size(max = 1000) String objet) {
     }
 
     @Schema(name = "InstanceGouvernance", description = "Avec les périodes écoulées sans réunion")
@@ -92,21 +90,20 @@ public class GouvernanceResource {
     @Transactional
     @Operation(summary = "Instituer une instance de gouvernance", description = "Ses membres sont des parties à la convention.")
     @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = InstanceVue.class)))
-    public Response instituer(@PathParam("conventionId") String conventionId, @HeaderParam(Idempotence.ENTETE) String cle,
-            @Valid @NotNull(message = "le corps de la requête est obligatoire") InstanceRequete r) {
-        UUID id = ProblemeException.uuid("conventionId", conventionId);
-        return idempotence.executer(cle, Idempotence.portee("POST /conventions/" + id + "/gouvernance", appelant.institution()), r, () -> {
-            InstanceGouvernance g = gouvernance.instituer(id, r.type(), r.nom(), r.membres(), r.reunionsParAn());
-            return Response.created(URI.create("/conventions/" + id + "/gouvernance/" + g.id()))
-                    .entity(InstanceVue.de(g, conventions.trouver(id), conventions.aujourdHui())).build();
-        });
+    @Idempotent
+    public Response instituer(@PathParam("conventionId") UUID conventionId, @HeaderParam(Idempotence.ENTETE) String cle,
+            @Valid @NotNull InstanceRequete r) {
+        UUID id = conventionId;
+        InstanceGouvernance g = gouvernance.instituer(id, r.type(), r.nom(), r.membres(), r.reunionsParAn());
+        return Response.created(URI.create("/conventions/" + id + "/gouvernance/" + g.id()))
+                .entity(InstanceVue.de(g, conventions.trouver(id), conventions.aujourdHui())).build();
     }
 
     @GET
     @RolesAllowed({ Roles.GESTIONNAIRE, Roles.ADMIN, Roles.COORDINATEUR, Roles.PARTENAIRE, Roles.AGENT })
     @Operation(summary = "Les instances de gouvernance et leur rythme", description = "rythmeManque : une période entière de la convention s'est écoulée sans réunion.")
-    public List<InstanceVue> lister(@PathParam("conventionId") String conventionId) {
-        UUID id = ProblemeException.uuid("conventionId", conventionId);
+    public List<InstanceVue> lister(@PathParam("conventionId") UUID conventionId) {
+        UUID id = conventionId;
         Convention c = conventions.trouver(id);
         LocalDate aujourdHui = conventions.aujourdHui();
         return gouvernance.lister(id).stream().map(g -> InstanceVue.de(g, c, aujourdHui)).toList();
@@ -119,10 +116,10 @@ public class GouvernanceResource {
     @Transactional
     @Operation(summary = "Enregistrer une réunion tenue")
     @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = InstanceVue.class)))
-    public Response reunir(@PathParam("conventionId") String conventionId, @PathParam("id") String id,
-            @Valid @NotNull(message = "le corps de la requête est obligatoire") ReunionRequete r) {
-        UUID convention = ProblemeException.uuid("conventionId", conventionId);
-        InstanceGouvernance g = gouvernance.reunir(convention, ProblemeException.uuid("id", id), r.date(), r.objet());
+    public Response reunir(@PathParam("conventionId") UUID conventionId, @PathParam("id") UUID id,
+            @Valid @NotNull ReunionRequete r) {
+        UUID convention = conventionId;
+        InstanceGouvernance g = gouvernance.reunir(convention, id, r.date(), r.objet());
         return Response.status(Response.Status.CREATED)
                 .entity(InstanceVue.de(g, conventions.trouver(convention), conventions.aujourdHui())).build();
     }

@@ -15,14 +15,14 @@ import fr.actionsociale.conventions.domain.TypeInstitution;
 
 @Schema(name = "InstitutionRequete")
 public record InstitutionRequete(
-        @NotBlank(message = "est obligatoire") @Size(max = 64, message = "ne doit pas dépasser 64 caractères")
+        @NotBlank @Size(max = 64)
         @Pattern(regexp = Formats.CODE_INSTITUTION, message = Formats.CODE_INSTITUTION_RAISON)
         @Schema(example = "ccas-pipriac") String code,
-        @NotBlank(message = "est obligatoire") @Size(max = 200, message = "ne doit pas dépasser 200 caractères")
+        @NotBlank @Size(max = 200)
         @Schema(example = "CCAS de Pipriac") String nom,
-        @NotNull(message = "est obligatoire") @Schema(example = "CCAS") TypeInstitution type,
+        @NotNull @Schema(example = "CCAS") TypeInstitution type,
         @Pattern(regexp = "^[0-9]{14}$", message = "doit compter 14 chiffres") @Schema(example = "21350220600016") String siret,
-        @Size(max = 500, message = "ne doit pas dépasser 500 caractères") @Schema(example = "Place de l'Église, 35550 Pipriac") String adresse,
+        @Size(max = 500) @Schema(example = "Place de l'Église, 35550 Pipriac") String adresse,
         @Pattern(regexp = Formats.CODE_INSEE, message = Formats.CODE_INSEE_RAISON)
         @Schema(example = "35220") String codeInsee,
         @Min(value = 0, message = "doit être positive") @Schema(example = "3779") Integer population,

@@ -30,6 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import fr.actionsociale.commons.idempotence.Idempotence;
+import fr.actionsociale.commons.idempotence.Idempotent;
 import fr.actionsociale.commons.probleme.Probleme;
 import fr.actionsociale.commons.securite.Appelant;
 import fr.actionsociale.commons.securite.Roles;
@@ -43,12 +44,10 @@ import fr.actionsociale.conventions.service.InstitutionService;
 public class InstitutionResource {
 
     private final InstitutionService institutions;
-    private final Idempotence idempotence;
     private final Appelant appelant;
 
-    InstitutionResource(InstitutionService institutions, Idempotence idempotence, Appelant appelant) {
+    InstitutionResource(InstitutionService institutions, Appelant appelant) {
         this.institutions = institutions;
-        this.idempotence = idempotence;
         this.appelant = appelant;
     }
 
@@ -62,14 +61,13 @@ public class InstitutionResource {
     @Operation(summary = "Enregistrer une institution partenaire")
     @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = InstitutionVue.class)))
     @APIResponse(responseCode = "409", description = "Code ou SIRET déjà enregistré", content = @Content(mediaType = Probleme.MEDIA_TYPE, schema = @Schema(implementation = Probleme.class)))
+    @Idempotent
     public Response enregistrer(@HeaderParam(Idempotence.ENTETE) String cle,
-            @Valid @NotNull(message = "le corps de la requête est obligatoire") InstitutionRequete r) {
-        return idempotence.executer(cle, Idempotence.portee("POST /institutions", appelant.institution()), r, () -> {
-            Institution i = institutions.enregistrer(Institution.enregistrer(r.code(), r.nom(), r.type(), r.siret(), r.adresse(),
-                    r.codeInsee(), r.population(), r.populationAnnee()));
-            return Response.created(URI.create("/institutions/" + i.code())).tag(new EntityTag(Long.toString(i.version())))
-                    .entity(InstitutionVue.de(i)).build();
-        });
+            @Valid @NotNull InstitutionRequete r) {
+        Institution i = institutions.enregistrer(Institution.enregistrer(r.code(), r.nom(), r.type(), r.siret(), r.adresse(),
+                r.codeInsee(), r.population(), r.populationAnnee()));
+        return Response.created(URI.create("/institutions/" + i.code())).tag(new EntityTag(Long.toString(i.version())))
+                .entity(InstitutionVue.de(i)).build();
     }
 
     @GET

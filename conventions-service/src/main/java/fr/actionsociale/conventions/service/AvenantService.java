@@ -10,7 +10,7 @@ import jakarta.transaction.Transactional;
 
 import fr.actionsociale.commons.outbox.Outbox;
 import fr.actionsociale.commons.probleme.ProblemeException;
-import fr.actionsociale.commons.probleme.RegleMetierException;
+import fr.actionsociale.commons.domaine.RegleMetierException;
 import fr.actionsociale.conventions.domain.Avenant;
 import fr.actionsociale.conventions.domain.Convention;
 import fr.actionsociale.conventions.domain.ConventionVersion;

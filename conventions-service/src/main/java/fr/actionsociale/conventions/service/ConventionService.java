@@ -20,7 +20,7 @@ import fr.actionsociale.commons.probleme.ProblemeException;
 import fr.actionsociale.commons.probleme.TypeProbleme;
 import fr.actionsociale.commons.securite.Appelant;
 import fr.actionsociale.commons.securite.Roles;
-import fr.actionsociale.commons.probleme.RegleMetierException;
+import fr.actionsociale.commons.domaine.RegleMetierException;
 import fr.actionsociale.conventions.domain.Convention;
 import fr.actionsociale.conventions.domain.Deliberation;
 import fr.actionsociale.conventions.domain.Echeancier;
@@ -35,20 +35,22 @@ import fr.actionsociale.conventions.domain.ConventionVersion;
 import fr.actionsociale.conventions.domain.ScdlSubventions;
 import fr.actionsociale.conventions.domain.RolePartie;
 import fr.actionsociale.conventions.domain.Echeance;
+import fr.actionsociale.commons.temps.Horloges;
 
 @ApplicationScoped
 public class ConventionService {
 
     /** The institutions' calendar. */
-    static final ZoneId FUSEAU = ZoneId.of("Europe/Paris");
+    static final ZoneId FUSEAU = Horloges.PARIS;
 
     private final EntityManager em;
     private final Outbox outbox;
     private final Instantanes instantanes;
     private final Appelant appelant;
-    private final Clock horloge = Clock.system(FUSEAU);
+    private final Clock horloge;
 
-    ConventionService(EntityManager em, Outbox outbox, Instantanes instantanes, Appelant appelant) {
+    ConventionService(EntityManager em, Outbox outbox, Instantanes instantanes, Appelant appelant, Clock horloge) {
+        this.horloge = horloge;
         this.em = em;
         this.appelant = appelant;
         this.outbox = outbox;

@@ -3,7 +3,6 @@ package fr.actionsociale.conventions.service;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
@@ -20,6 +19,7 @@ import fr.actionsociale.conventions.domain.Rythme;
 import fr.actionsociale.commons.evenement.EvenementRecu;
 import fr.actionsociale.commons.inbox.EvenementInvalideException;
 import fr.actionsociale.conventions.domain.EvenementCompte;
+import fr.actionsociale.commons.temps.Horloges;
 
 @ApplicationScoped
 public class EngagementService {
@@ -67,7 +67,7 @@ public class EngagementService {
         String commune = evenement.texte("commune");
         LocalDate date;
         try {
-            date = Instant.parse(evenement.texte("dateOrientation")).atZone(ZoneId.of("Europe/Paris")).toLocalDate();
+            date = Instant.parse(evenement.texte("dateOrientation")).atZone(Horloges.PARIS).toLocalDate();
         } catch (DateTimeParseException e) {
             throw new EvenementInvalideException("dateOrientation illisible");
         }

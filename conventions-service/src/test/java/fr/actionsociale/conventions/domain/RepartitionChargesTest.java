@@ -8,7 +8,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import fr.actionsociale.commons.probleme.RegleMetierException;
+import fr.actionsociale.commons.domaine.RegleMetierException;
 import fr.actionsociale.conventions.domain.RepartitionCharges.Part;
 import fr.actionsociale.conventions.domain.RepartitionCharges.Population;
 

@@ -15,8 +15,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-import fr.actionsociale.commons.probleme.EtatInvalideException;
-import fr.actionsociale.commons.probleme.RegleMetierException;
+import fr.actionsociale.commons.domaine.EtatInvalideException;
+import fr.actionsociale.commons.domaine.RegleMetierException;
 
 /**
  * A person followed on their path to their rights. Identity is limited to what the follow-up needs; outside this service the

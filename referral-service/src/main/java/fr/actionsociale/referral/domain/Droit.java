@@ -11,8 +11,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-import fr.actionsociale.commons.probleme.EtatInvalideException;
-import fr.actionsociale.commons.probleme.RegleMetierException;
+import fr.actionsociale.commons.domaine.EtatInvalideException;
+import fr.actionsociale.commons.domaine.RegleMetierException;
 
 /** A right found potentially open for a person, followed until it is opened (or not), then until it closes. */
 @Entity

@@ -10,8 +10,8 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import fr.actionsociale.commons.probleme.EtatInvalideException;
-import fr.actionsociale.commons.probleme.RegleMetierException;
+import fr.actionsociale.commons.domaine.EtatInvalideException;
+import fr.actionsociale.commons.domaine.RegleMetierException;
 
 /** One step of a person's RSA path, with its due date; late only once its deadline has passed without it being done. */
 @Entity

@@ -2,7 +2,6 @@ package fr.actionsociale.referral.domain;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
@@ -18,8 +17,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-import fr.actionsociale.commons.probleme.EtatInvalideException;
-import fr.actionsociale.commons.probleme.RegleMetierException;
+import fr.actionsociale.commons.domaine.EtatInvalideException;
+import fr.actionsociale.commons.domaine.RegleMetierException;
+import fr.actionsociale.commons.temps.Horloges;
 
 /** A beneficiary oriented to the structure that can open the rights aimed at. */
 @Entity
@@ -145,7 +145,7 @@ public class Orientation {
         if (le.isAfter(aujourdHui)) {
             throw new RegleMetierException("date", "ne peut pas être dans le futur");
         }
-        LocalDate orientee = LocalDate.ofInstant(dateOrientation, ZoneId.of("Europe/Paris"));
+        LocalDate orientee = LocalDate.ofInstant(dateOrientation, Horloges.PARIS);
         if (le.isBefore(orientee)) {
             throw new RegleMetierException("date", "ne peut pas précéder l'orientation (" + orientee + ")");
         }

@@ -11,6 +11,7 @@ import fr.actionsociale.referral.domain.Droit;
 import fr.actionsociale.referral.domain.DroitVise;
 import fr.actionsociale.referral.domain.EtatDroit;
 import fr.actionsociale.referral.domain.Orientation;
+import fr.actionsociale.commons.temps.Horloges;
 
 /**
  * The data of the events referral-service publishes besides orientation-faite (schemas under /schemas/). A person is only their
@@ -91,5 +92,5 @@ public final class Evenements {
             long premiersContratsDansLesDeuxMois, long droitsOuvertsApresUnRdvDesDroits, Map<String, Long> orientationsParStructure) {
     }
 
-    public static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+    public static final ZoneId PARIS = Horloges.PARIS;
 }

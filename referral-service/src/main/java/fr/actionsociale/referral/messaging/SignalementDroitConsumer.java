@@ -17,7 +17,7 @@ import fr.actionsociale.commons.inbox.EvenementInvalideException;
 import fr.actionsociale.commons.inbox.Inbox;
 import fr.actionsociale.commons.outbox.OutboxConfig;
 import fr.actionsociale.commons.probleme.ProblemeException;
-import fr.actionsociale.commons.probleme.RegleMetierException;
+import fr.actionsociale.commons.domaine.RegleMetierException;
 import fr.actionsociale.referral.domain.DroitVise;
 import fr.actionsociale.referral.domain.EtatDroit;
 import fr.actionsociale.referral.service.DroitService;

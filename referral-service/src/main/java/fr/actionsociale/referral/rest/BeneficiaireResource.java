@@ -25,6 +25,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -32,7 +35,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import fr.actionsociale.commons.Formats;
 import fr.actionsociale.commons.idempotence.Idempotence;
-import fr.actionsociale.commons.securite.Appelant;
+import fr.actionsociale.commons.idempotence.Idempotent;
 import fr.actionsociale.commons.securite.Roles;
 import fr.actionsociale.referral.domain.Beneficiaire;
 import fr.actionsociale.referral.domain.CanalContact;
@@ -58,32 +61,28 @@ public class BeneficiaireResource {
     private final DroitService droits;
     private final OrientationService orientations;
     private final SuiviService suivi;
-    private final Appelant appelant;
-    private final Idempotence idempotence;
     private final JournalService journal;
 
-    BeneficiaireResource(BeneficiaireService beneficiaires, DroitService droits, OrientationService orientations, SuiviService suivi, Appelant appelant,
-            Idempotence idempotence, JournalService journal) {
+    BeneficiaireResource(BeneficiaireService beneficiaires, DroitService droits, OrientationService orientations, SuiviService suivi,
+            JournalService journal) {
         this.journal = journal;
         this.beneficiaires = beneficiaires;
         this.droits = droits;
         this.orientations = orientations;
         this.suivi = suivi;
-        this.appelant = appelant;
-        this.idempotence = idempotence;
     }
 
     @Schema(name = "BeneficiaireRequete", description = "L'identité se limite à ce dont le suivi a besoin")
     public record BeneficiaireRequete(
-            @Size(max = 100, message = "ne doit pas dépasser 100 caractères") String nom,
-            @Size(max = 100, message = "ne doit pas dépasser 100 caractères") String prenom,
+            @Size(max = 100) String nom,
+            @Size(max = 100) String prenom,
             LocalDate dateNaissance,
-            @NotBlank(message = "est obligatoire") @Pattern(regexp = Formats.CODE_INSEE, message = Formats.CODE_INSEE_RAISON) String commune,
-            @Size(max = 100, message = "ne doit pas dépasser 100 caractères") @Schema(example = "Bellevue") String quartier,
+            @NotBlank @Pattern(regexp = Formats.CODE_INSEE, message = Formats.CODE_INSEE_RAISON) String commune,
+            @Size(max = 100) @Schema(example = "Bellevue") String quartier,
             CanalContact canalContact,
-            @Size(max = 200, message = "ne doit pas dépasser 200 caractères") String contact,
+            @Size(max = 200) String contact,
             @Pattern(regexp = "^[0-9]{7,13}$", message = "doit être un numéro d'allocataire de 7 à 13 chiffres") String numeroAllocataire,
-            @Size(max = 30, message = "ne doit pas dépasser 30 caractères") @Schema(example = "isole") String foyer) {
+            @Size(max = 30) @Schema(example = "isole") String foyer) {
     }
 
     @Schema(name = "Beneficiaire")
@@ -99,19 +98,19 @@ public class BeneficiaireResource {
     }
 
     @Schema(name = "ConsentementRequete")
-    public record ConsentementRequete(@NotNull(message = "est obligatoire") LocalDate date,
+    public record ConsentementRequete(@NotNull LocalDate date,
             @Schema(description = "Institutions avec lesquelles partager ; vide = celles vers lesquelles la personne est orientée")
             List<@Pattern(regexp = Formats.CODE_INSTITUTION, message = Formats.CODE_INSTITUTION_RAISON) String> portee) {
     }
 
     @Schema(name = "RetraitRequete")
-    public record RetraitRequete(@NotNull(message = "est obligatoire") LocalDate date) {
+    public record RetraitRequete(@NotNull LocalDate date) {
     }
 
     @Schema(name = "RdvDesDroitsRequete")
-    public record RdvRequete(@NotNull(message = "est obligatoire") LocalDate date,
-            @NotNull(message = "est obligatoire") @NotEmpty(message = "au moins un droit examiné") List<@NotNull(message = "ne doit pas être nul") DroitVise> droitsExamines,
-            @NotNull(message = "est obligatoire") List<@NotNull(message = "ne doit pas être nul") DroitVise> droitsPotentiels) {
+    public record RdvRequete(@NotNull LocalDate date,
+            @NotNull @NotEmpty(message = "au moins un droit examiné") List<@NotNull DroitVise> droitsExamines,
+            @NotNull List<@NotNull DroitVise> droitsPotentiels) {
     }
 
     @Schema(name = "Droit")
@@ -141,13 +140,13 @@ public class BeneficiaireResource {
     @RolesAllowed({ Roles.AGENT, Roles.ADMIN })
     @Transactional
     @Operation(summary = "Inscrire un bénéficiaire", description = "Répond sa référence opaque (ben-…), seule à circuler hors de ce service.")
+    @APIResponse(responseCode = "201", description = "Bénéficiaire inscrit", content = @Content(schema = @Schema(implementation = BeneficiaireVue.class)))
+    @Idempotent
     public Response inscrire(@HeaderParam(Idempotence.ENTETE) String cle,
-            @Valid @NotNull(message = "le corps de la requête est obligatoire") BeneficiaireRequete r) {
-        return idempotence.executer(cle, Idempotence.portee("POST /beneficiaires", appelant.institution()), r, () -> {
-            Beneficiaire b = beneficiaires.inscrire(r.nom(), r.prenom(), r.dateNaissance(), r.commune(), r.quartier(), r.canalContact(), r.contact(),
-                    r.numeroAllocataire(), r.foyer());
-            return Response.created(URI.create("/beneficiaires/" + b.reference())).entity(BeneficiaireVue.de(b)).build();
-        });
+            @Valid @NotNull BeneficiaireRequete r) {
+        Beneficiaire b = beneficiaires.inscrire(r.nom(), r.prenom(), r.dateNaissance(), r.commune(), r.quartier(), r.canalContact(), r.contact(),
+                r.numeroAllocataire(), r.foyer());
+        return Response.created(URI.create("/beneficiaires/" + b.reference())).entity(BeneficiaireVue.de(b)).build();
     }
 
     @GET
@@ -191,7 +190,7 @@ public class BeneficiaireResource {
     @Transactional
     @Operation(summary = "Recueillir le consentement au partage", description = "Date et portée.")
     public BeneficiaireVue consentir(@PathParam("reference") String reference,
-            @Valid @NotNull(message = "le corps de la requête est obligatoire") ConsentementRequete r) {
+            @Valid @NotNull ConsentementRequete r) {
         return BeneficiaireVue.de(beneficiaires.consentir(reference, r.date(), r.portee()));
     }
 
@@ -202,7 +201,7 @@ public class BeneficiaireResource {
     @Transactional
     @Operation(summary = "Retirer le consentement", description = "Arrête tout partage ultérieur et publie consentement-retire.")
     public BeneficiaireVue retirer(@PathParam("reference") String reference,
-            @Valid @NotNull(message = "le corps de la requête est obligatoire") RetraitRequete r) {
+            @Valid @NotNull RetraitRequete r) {
         return BeneficiaireVue.de(beneficiaires.retirerConsentement(reference, r.date()));
     }
 
@@ -213,7 +212,8 @@ public class BeneficiaireResource {
     @Transactional
     @Operation(summary = "Tenir un RDV des droits", description = "Les droits examinés et ceux trouvés potentiellement ouverts, chacun suivi ensuite. "
             + "Publie rdv-droits-tenu.")
-    public Response rdv(@PathParam("reference") String reference, @Valid @NotNull(message = "le corps de la requête est obligatoire") RdvRequete r) {
+    @APIResponse(responseCode = "201", description = "RDV tenu ; les droits trouvés potentiellement ouverts, désormais suivis", content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = DroitVue.class)))
+    public Response rdv(@PathParam("reference") String reference, @Valid @NotNull RdvRequete r) {
         List<Droit> crees = droits.rdvDesDroits(reference, r.date(), EnumSet.copyOf(r.droitsExamines()),
                 r.droitsPotentiels().isEmpty() ? EnumSet.noneOf(DroitVise.class) : EnumSet.copyOf(r.droitsPotentiels()));
         return Response.status(Response.Status.CREATED).entity(crees.stream().map(DroitVue::de).toList()).build();

@@ -3,6 +3,7 @@ package fr.actionsociale.referral.rest;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
@@ -23,13 +24,15 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import fr.actionsociale.commons.Formats;
 import fr.actionsociale.commons.idempotence.Idempotence;
-import fr.actionsociale.commons.probleme.ProblemeException;
+import fr.actionsociale.commons.idempotence.Idempotent;
 import fr.actionsociale.commons.securite.Appelant;
 import fr.actionsociale.commons.securite.Roles;
 import fr.actionsociale.referral.service.AllerVersService;
@@ -42,32 +45,30 @@ import fr.actionsociale.referral.service.AllerVersService;
 public class CampagneResource {
 
     private final AllerVersService allerVers;
-    private final Idempotence idempotence;
     private final Appelant appelant;
 
-    CampagneResource(AllerVersService allerVers, Idempotence idempotence, Appelant appelant) {
+    CampagneResource(AllerVersService allerVers, Appelant appelant) {
         this.allerVers = allerVers;
-        this.idempotence = idempotence;
         this.appelant = appelant;
     }
 
     @Schema(name = "CampagneRequete")
-    public record CampagneRequete(@NotBlank(message = "est obligatoire") @Size(max = 300, message = "ne doit pas dépasser 300 caractères") String nom,
-            @NotNull(message = "est obligatoire") @NotEmpty(message = "au moins une commune") @Size(max = 100, message = "au plus 100 communes")
+    public record CampagneRequete(@NotBlank @Size(max = 300) String nom,
+            @NotNull @NotEmpty(message = "au moins une commune") @Size(max = 100, message = "au plus 100 communes")
             List<@Pattern(regexp = Formats.CODE_INSEE, message = Formats.CODE_INSEE_RAISON) String> communes,
-            @NotNull(message = "est obligatoire") LocalDate debut, @NotNull(message = "est obligatoire") LocalDate fin) {
+            @NotNull LocalDate debut, @NotNull LocalDate fin) {
     }
 
     @Schema(name = "ContactRequete")
     public record ContactRequete(
             @Pattern(regexp = "^ben-[0-9a-f]{12}$", message = "doit être une référence de bénéficiaire (ben-…)")
             @Schema(description = "La personne, si elle a un dossier") String beneficiaire,
-            @NotBlank(message = "est obligatoire") @Pattern(regexp = Formats.CODE_INSEE, message = Formats.CODE_INSEE_RAISON) String commune,
-            @NotBlank(message = "est obligatoire") @Pattern(regexp = "^(PORTE_A_PORTE|TELEPHONE|PERMANENCE|EVENEMENT|COURRIER)$",
+            @NotBlank @Pattern(regexp = Formats.CODE_INSEE, message = Formats.CODE_INSEE_RAISON) String commune,
+            @NotBlank @Pattern(regexp = "^(PORTE_A_PORTE|TELEPHONE|PERMANENCE|EVENEMENT|COURRIER)$",
                     message = "valeurs admises : PORTE_A_PORTE, TELEPHONE, PERMANENCE, EVENEMENT, COURRIER") String canal,
-            @NotBlank(message = "est obligatoire") @Pattern(regexp = "^(ABSENT|REFUS|INFORME|RDV_PRIS|DEJA_SUIVI)$",
+            @NotBlank @Pattern(regexp = "^(ABSENT|REFUS|INFORME|RDV_PRIS|DEJA_SUIVI)$",
                     message = "valeurs admises : ABSENT, REFUS, INFORME, RDV_PRIS, DEJA_SUIVI") String issue,
-            @NotNull(message = "est obligatoire") LocalDate date) {
+            @NotNull LocalDate date) {
     }
 
     @POST
@@ -75,19 +76,19 @@ public class CampagneResource {
     @RolesAllowed({ Roles.AGENT, Roles.ADMIN })
     @Transactional
     @Operation(summary = "Lancer une campagne d'aller-vers", description = "Un territoire et une période.")
-    public Response creer(@HeaderParam(Idempotence.ENTETE) String cle, @Valid @NotNull(message = "le corps de la requête est obligatoire") CampagneRequete r) {
-        return idempotence.executer(cle, Idempotence.portee("POST /campagnes", appelant.institution()), r, () -> {
-            AllerVersService.Campagne c = allerVers.creer(r.nom(), r.communes(), r.debut(), r.fin());
-            return Response.created(URI.create("/campagnes/" + c.id())).entity(c).build();
-        });
+    @APIResponse(responseCode = "201", description = "Campagne lancée", content = @Content(schema = @Schema(implementation = AllerVersService.Campagne.class)))
+    @Idempotent
+    public Response creer(@HeaderParam(Idempotence.ENTETE) String cle, @Valid @NotNull CampagneRequete r) {
+        AllerVersService.Campagne c = allerVers.creer(r.nom(), r.communes(), r.debut(), r.fin());
+        return Response.created(URI.create("/campagnes/" + c.id())).entity(c).build();
     }
 
     @GET
     @Path("/{id}")
     @RolesAllowed({ Roles.AGENT, Roles.COORDINATEUR, Roles.GESTIONNAIRE, Roles.ADMIN })
     @Operation(summary = "Une campagne et ses contacts par canal et par issue")
-    public AllerVersService.Campagne lire(@PathParam("id") String id) {
-        return allerVers.campagne(ProblemeException.uuid("id", id));
+    public AllerVersService.Campagne lire(@PathParam("id") UUID id) {
+        return allerVers.campagne(id);
     }
 
     @POST
@@ -96,7 +97,7 @@ public class CampagneResource {
     @RolesAllowed({ Roles.AGENT, Roles.ADMIN })
     @Transactional
     @Operation(summary = "Noter un contact", description = "Canal et issue ; publie beneficiaire-contacte (sans identité).")
-    public AllerVersService.Campagne contacter(@PathParam("id") String id, @Valid @NotNull(message = "le corps de la requête est obligatoire") ContactRequete r) {
-        return allerVers.contacter(ProblemeException.uuid("id", id), r.beneficiaire(), r.commune(), r.canal(), r.issue(), r.date());
+    public AllerVersService.Campagne contacter(@PathParam("id") UUID id, @Valid @NotNull ContactRequete r) {
+        return allerVers.contacter(id, r.beneficiaire(), r.commune(), r.canal(), r.issue(), r.date());
     }
 }

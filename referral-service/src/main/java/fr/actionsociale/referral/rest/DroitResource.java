@@ -1,6 +1,7 @@
 package fr.actionsociale.referral.rest;
 
 import java.time.LocalDate;
+import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
@@ -17,6 +18,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -46,18 +49,18 @@ public class DroitResource {
     }
 
     @Schema(name = "EtatDroitRequete")
-    public record EtatRequete(@NotNull(message = "est obligatoire") EtatDroit etat, @NotNull(message = "est obligatoire") LocalDate date,
+    public record EtatRequete(@NotNull EtatDroit etat, @NotNull LocalDate date,
             @Pattern(regexp = Formats.CODE_INSTITUTION, message = Formats.CODE_INSTITUTION_RAISON)
             @Schema(description = "L'institution qui sert le droit, si elle n'est pas encore connue") String institution) {
     }
 
     @Schema(name = "SignalementRequete", description = "Un fait sur le droit d'une personne, signalé par l'institution qui le sert")
     public record SignalementRequete(
-            @NotBlank(message = "est obligatoire") @Pattern(regexp = "^ben-[0-9a-f]{12}$", message = "doit être une référence de bénéficiaire (ben-…)")
+            @NotBlank @Pattern(regexp = "^ben-[0-9a-f]{12}$", message = "doit être une référence de bénéficiaire (ben-…)")
             String beneficiaire,
-            @NotNull(message = "est obligatoire") DroitVise droit,
-            @NotNull(message = "est obligatoire") EtatDroit etat,
-            @NotNull(message = "est obligatoire") LocalDate date) {
+            @NotNull DroitVise droit,
+            @NotNull EtatDroit etat,
+            @NotNull LocalDate date) {
     }
 
     @POST
@@ -67,8 +70,8 @@ public class DroitResource {
     @Transactional
     @Operation(summary = "Faire avancer un droit", description = "potentiel → demandé → ouvert | refusé | abandonné ; ouvert → suspendu | fermé. "
             + "Une date ni future ni antérieure à l'étape précédente. Publie droit-demande, droit-ouvert, droit-refuse ou droit-ferme.")
-    public BeneficiaireResource.DroitVue passer(@PathParam("id") String id, @Valid @NotNull(message = "le corps de la requête est obligatoire") EtatRequete r) {
-        return BeneficiaireResource.DroitVue.de(droits.passer(ProblemeException.uuid("id", id), r.etat(), r.date(), r.institution()));
+    public BeneficiaireResource.DroitVue passer(@PathParam("id") UUID id, @Valid @NotNull EtatRequete r) {
+        return BeneficiaireResource.DroitVue.de(droits.passer(id, r.etat(), r.date(), r.institution()));
     }
 
     @POST
@@ -79,14 +82,19 @@ public class DroitResource {
     @Operation(summary = "Signaler un droit demandé, ouvert, refusé ou fermé", description = "Par l'institution partenaire (celle du jeton), comme "
             + "un CloudEvent publié sur droit-ouvert et ses voisins : le suivi de l'orientation est mis à jour et le fait ré-émis pour les autres. "
             + "Un signalement répété ne change rien.")
-    public Response signaler(@Valid @NotNull(message = "le corps de la requête est obligatoire") SignalementRequete r) {
+    @APIResponse(responseCode = "201", description = "Fait nouveau enregistré ; le droit suivi et son état",
+            content = @Content(schema = @Schema(implementation = BeneficiaireResource.DroitVue.class)))
+    @APIResponse(responseCode = "200", description = "Fait déjà connu : rien n'a changé ; le droit suivi et son état",
+            content = @Content(schema = @Schema(implementation = BeneficiaireResource.DroitVue.class)))
+    public Response signaler(@Valid @NotNull SignalementRequete r) {
         if (r.etat() == EtatDroit.POTENTIEL || r.etat() == EtatDroit.ABANDONNE) {
             throw ProblemeException.champInvalide("etat", "une institution signale un droit DEMANDE, OUVERT, REFUSE, SUSPENDU ou FERME");
         }
         if (appelant.institution() == null) {
             throw new ProblemeException(TypeProbleme.ACCES_REFUSE, "Le jeton ne nomme pas d'institution.");
         }
-        boolean nouveau = droits.signaler(r.beneficiaire(), r.droit(), r.etat(), r.date(), appelant.institution());
-        return Response.status(nouveau ? Response.Status.CREATED : Response.Status.OK).build();
+        DroitService.Signalement s = droits.signaler(r.beneficiaire(), r.droit(), r.etat(), r.date(), appelant.institution());
+        return Response.status(s.nouveau() ? Response.Status.CREATED : Response.Status.OK)
+                .entity(BeneficiaireResource.DroitVue.de(s.droit())).build();
     }
 }

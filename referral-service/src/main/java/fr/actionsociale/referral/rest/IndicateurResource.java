@@ -21,7 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import fr.actionsociale.commons.Formats;
 import fr.actionsociale.commons.probleme.ProblemeException;
-import fr.actionsociale.commons.probleme.RegleMetierException;
+import fr.actionsociale.commons.domaine.RegleMetierException;
 import fr.actionsociale.commons.securite.Roles;
 import fr.actionsociale.referral.service.IndicateurParcoursService;
 
@@ -46,7 +46,7 @@ public class IndicateurResource {
     public IndicateurParcoursService.Indicateurs lire(
             @QueryParam("communes") @Pattern(regexp = "^((2[AB]|[0-9]{2})[0-9]{3})(,(2[AB]|[0-9]{2})[0-9]{3})*$", message = "codes INSEE séparés par des virgules")
             String communes,
-            @QueryParam("debut") @NotBlank(message = "est obligatoire") String debut, @QueryParam("fin") @NotBlank(message = "est obligatoire") String fin) {
+            @QueryParam("debut") @NotBlank String debut, @QueryParam("fin") @NotBlank String fin) {
         LocalDate d = ProblemeException.date("debut", debut);
         LocalDate f = ProblemeException.date("fin", fin);
         if (f.isBefore(d)) {
@@ -60,7 +60,7 @@ public class IndicateurResource {
     @RolesAllowed(Roles.ADMIN)
     @Transactional
     @Operation(summary = "Publier les indicateurs d'un mois", description = "Un événement indicateurs-parcours par commune ; fait aussi chaque 1er du mois.")
-    public int publier(@QueryParam("mois") @NotBlank(message = "est obligatoire")
+    public int publier(@QueryParam("mois") @NotBlank
             @Pattern(regexp = "^[0-9]{4}-(0[1-9]|1[0-2])$", message = "doit être un mois AAAA-MM") String mois) {
         return indicateurs.publier(YearMonth.parse(mois));
     }

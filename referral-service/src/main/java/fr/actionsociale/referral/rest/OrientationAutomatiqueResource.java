@@ -25,6 +25,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -64,14 +66,14 @@ public class OrientationAutomatiqueResource {
 
     @Schema(name = "RegleOrientationRequete", description = "Une règle : ses critères (absents = tous) et la structure visée")
     public record RegleRequete(
-            @NotNull(message = "est obligatoire") @Min(value = 1, message = "doit valoir au moins 1") @Max(value = 1000, message = "ne doit pas dépasser 1000") Integer rang,
-            @NotBlank(message = "est obligatoire") @Size(max = 300, message = "ne doit pas dépasser 300 caractères")
+            @NotNull @Min(value = 1, message = "doit valoir au moins 1") @Max(value = 1000, message = "ne doit pas dépasser 1000") Integer rang,
+            @NotBlank @Size(max = 300)
             @Schema(example = "Moins de 26 ans vers la Mission locale") String libelle,
             @Min(value = 0, message = "doit être positif ou nul") @Max(value = 130, message = "ne doit pas dépasser 130") Integer ageMin,
             @Min(value = 0, message = "doit être positif ou nul") @Max(value = 130, message = "ne doit pas dépasser 130") Integer ageMax,
             @Size(max = 20, message = "au plus 20 types de foyer") List<@Pattern(regexp = "^[a-z_]{1,30}$", message = "un type de foyer en minuscules") String> foyers,
             @Size(max = 200, message = "au plus 200 communes") List<@Pattern(regexp = Formats.CODE_INSEE, message = Formats.CODE_INSEE_RAISON) String> communes,
-            @NotNull(message = "est obligatoire") TypeStructure typeStructure,
+            @NotNull TypeStructure typeStructure,
             @Pattern(regexp = Formats.CODE_INSTITUTION, message = Formats.CODE_INSTITUTION_RAISON)
             @Schema(description = "Une structure précise ; sinon celle du type qui couvre la commune") String structure) {
     }
@@ -86,8 +88,8 @@ public class OrientationAutomatiqueResource {
 
     @Schema(name = "ForcageRequete")
     public record ForcageRequete(
-            @NotBlank(message = "est obligatoire") @Pattern(regexp = Formats.CODE_INSTITUTION, message = Formats.CODE_INSTITUTION_RAISON) String structure,
-            @NotBlank(message = "est obligatoire : toute dérogation aux règles est motivée") @Size(max = 2000, message = "ne doit pas dépasser 2000 caractères")
+            @NotBlank @Pattern(regexp = Formats.CODE_INSTITUTION, message = Formats.CODE_INSTITUTION_RAISON) String structure,
+            @NotBlank(message = "est obligatoire : toute dérogation aux règles est motivée") @Size(max = 2000)
             String motif) {
     }
 
@@ -97,7 +99,8 @@ public class OrientationAutomatiqueResource {
     @RolesAllowed(Roles.ADMIN)
     @Transactional
     @Operation(summary = "Ajouter une règle d'orientation automatique", description = "Les règles sont essayées par rang ; la première qui correspond décide.")
-    public Response creer(@Valid @NotNull(message = "le corps de la requête est obligatoire") RegleRequete r) {
+    @APIResponse(responseCode = "201", description = "Règle ajoutée", content = @Content(schema = @Schema(implementation = RegleVue.class)))
+    public Response creer(@Valid @NotNull RegleRequete r) {
         RegleOrientation regle = automatique.creerRegle(r.rang(), r.libelle(), r.ageMin(), r.ageMax(), r.foyers(), r.communes(), r.typeStructure(),
                 r.structure());
         return Response.created(URI.create("/regles-orientation/" + regle.id())).entity(RegleVue.de(regle)).build();
@@ -125,7 +128,7 @@ public class OrientationAutomatiqueResource {
     @RolesAllowed({ Roles.AGENT, Roles.GESTIONNAIRE, Roles.ADMIN })
     @Operation(summary = "Les décisions d'orientation d'une personne", description = "Automatiques (règle et raison) et forcées (agent et motif).")
     public List<OrientationAutomatiqueService.Decision> decisions(
-            @QueryParam("beneficiaire") @NotBlank(message = "est obligatoire") String reference) {
+            @QueryParam("beneficiaire") @NotBlank String reference) {
         return automatique.decisions(beneficiaires.accessible(reference));
     }
 
@@ -135,9 +138,9 @@ public class OrientationAutomatiqueResource {
     @RolesAllowed({ Roles.AGENT, Roles.ADMIN })
     @Transactional
     @Operation(summary = "Passer outre une décision automatique", description = "Réoriente vers une autre structure, avec un motif ; tout est tracé.")
-    public OrientationAutomatiqueService.Decision forcer(@PathParam("id") String id,
-            @Valid @NotNull(message = "le corps de la requête est obligatoire") ForcageRequete r) {
-        return automatique.forcer(ProblemeException.uuid("id", id), r.structure(), r.motif());
+    public OrientationAutomatiqueService.Decision forcer(@PathParam("id") UUID id,
+            @Valid @NotNull ForcageRequete r) {
+        return automatique.forcer(id, r.structure(), r.motif());
     }
 
     @POST

@@ -16,30 +16,30 @@ import fr.actionsociale.referral.domain.DroitVise;
 
 @Schema(name = "OrientationRequete", description = "Orienter un bénéficiaire vers une structure de droit commun")
 public record OrientationRequete(
-        @NotBlank(message = "est obligatoire")
+        @NotBlank
         @Pattern(regexp = "^[A-Za-z0-9_-]{4,64}$", message = "doit être une référence opaque de 4 à 64 caractères (lettres, chiffres, - ou _), jamais un nom")
         @Schema(description = "Référence opaque du bénéficiaire", example = "ben-7f3a9c21")
         String beneficiaire,
 
-        @NotBlank(message = "est obligatoire")
-        @Size(max = 64, message = "ne doit pas dépasser 64 caractères")
+        @NotBlank
+        @Size(max = 64)
         @Pattern(regexp = Formats.CODE_INSTITUTION, message = Formats.CODE_INSTITUTION_RAISON)
         @Schema(description = "Code de l'institution vers laquelle la personne est orientée", example = "ccas-pipriac")
         String structure,
 
-        @NotBlank(message = "est obligatoire")
+        @NotBlank
         @Pattern(regexp = Formats.CODE_INSEE, message = Formats.CODE_INSEE_RAISON)
         @Schema(description = "Code INSEE de la commune de résidence", example = "35220")
         String commune,
 
-        @NotBlank(message = "est obligatoire")
-        @Size(max = 2000, message = "ne doit pas dépasser 2000 caractères")
+        @NotBlank
+        @Size(max = 2000)
         @Schema(description = "Motif de l'orientation (reste dans referral-service)", example = "Droits RSA et C2S identifiés au RDV des droits")
         String motif,
 
-        @NotNull(message = "est obligatoire")
+        @NotNull
         @NotEmpty(message = "doit contenir au moins un droit visé")
         @Size(max = 9, message = "ne doit pas contenir plus de 9 droits")
         @Schema(description = "Droits visés", example = "[\"RSA\", \"C2S\"]")
-        List<@NotNull(message = "ne doit pas être nul") DroitVise> droitsVises) {
+        List<@NotNull DroitVise> droitsVises) {
 }

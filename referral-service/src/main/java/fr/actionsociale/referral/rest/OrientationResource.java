@@ -3,6 +3,7 @@ package fr.actionsociale.referral.rest;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.EnumSet;
+import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
@@ -30,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import fr.actionsociale.commons.idempotence.Idempotence;
+import fr.actionsociale.commons.idempotence.Idempotent;
 import fr.actionsociale.commons.probleme.Probleme;
 import fr.actionsociale.commons.probleme.ProblemeException;
 import fr.actionsociale.commons.securite.Appelant;
@@ -45,12 +47,10 @@ import fr.actionsociale.referral.service.OrientationService;
 public class OrientationResource {
 
     private final OrientationService orientations;
-    private final Idempotence idempotence;
     private final Appelant appelant;
 
-    OrientationResource(OrientationService orientations, Idempotence idempotence, Appelant appelant) {
+    OrientationResource(OrientationService orientations, Appelant appelant) {
         this.orientations = orientations;
-        this.idempotence = idempotence;
         this.appelant = appelant;
     }
 
@@ -62,16 +62,15 @@ public class OrientationResource {
             + "Un nouvel envoi avec le même en-tête Idempotency-Key et le même corps renvoie la première réponse sans rien créer.")
     @APIResponse(responseCode = "201", description = "Orientation enregistrée", content = @Content(schema = @Schema(implementation = OrientationVue.class)))
     @APIResponse(responseCode = "422", description = "Clé d'idempotence déjà utilisée avec un autre corps", content = @Content(mediaType = Probleme.MEDIA_TYPE, schema = @Schema(implementation = Probleme.class)))
+    @Idempotent
     public Response orienter(
             @Parameter(description = "Clé rendant la requête rejouable sans doublon") @HeaderParam(Idempotence.ENTETE) String cle,
-            @Valid @NotNull(message = "le corps de la requête est obligatoire") OrientationRequete requete) {
+            @Valid @NotNull OrientationRequete requete) {
         String institution = appelant.institution();
-        return idempotence.executer(cle, Idempotence.portee("POST /orientations", institution), requete, () -> {
-            Orientation o = orientations.orienter(requete.beneficiaire(), requete.structure(), requete.commune(),
-                    requete.motif(), requete.droitsVises().isEmpty() ? EnumSet.noneOf(DroitVise.class) : EnumSet.copyOf(requete.droitsVises()),
-                    institution);
-            return Response.created(URI.create("/orientations/" + o.id())).tag(etag(o)).entity(OrientationVue.de(o)).build();
-        });
+        Orientation o = orientations.orienter(requete.beneficiaire(), requete.structure(), requete.commune(),
+                requete.motif(), requete.droitsVises().isEmpty() ? EnumSet.noneOf(DroitVise.class) : EnumSet.copyOf(requete.droitsVises()),
+                institution);
+        return Response.created(URI.create("/orientations/" + o.id())).tag(etag(o)).entity(OrientationVue.de(o)).build();
     }
 
     @GET
@@ -80,8 +79,8 @@ public class OrientationResource {
     @Operation(summary = "Lire une orientation", description = "Un agent ne voit que les orientations faites par ou vers sa structure.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = OrientationVue.class)))
     @APIResponse(responseCode = "404", description = "Inconnue, ou hors du périmètre de l'appelant", content = @Content(mediaType = Probleme.MEDIA_TYPE, schema = @Schema(implementation = Probleme.class)))
-    public Response lire(@PathParam("id") String id) {
-        Orientation o = orientations.trouver(ProblemeException.uuid("id", id));
+    public Response lire(@PathParam("id") UUID id) {
+        Orientation o = orientations.trouver(id);
         // outside the caller's scope, an orientation does not exist: its existence is itself information
         if (o == null || !(appelant.a(Roles.ADMIN) || o.concerne(appelant.institution()))) {
             throw ProblemeException.introuvable("Orientation", id);
@@ -91,19 +90,19 @@ public class OrientationResource {
 
     @Schema(name = "AcceptationRequete")
     public record AcceptationRequete(
-            @NotBlank(message = "est obligatoire : une orientation acceptée a un référent unique") @Size(max = 200, message = "ne doit pas dépasser 200 caractères")
+            @NotBlank(message = "est obligatoire : une orientation acceptée a un référent unique") @Size(max = 200)
             @Schema(example = "Conseillère RSA, CDAS du Pays de Redon") String referent,
-            @NotNull(message = "est obligatoire") LocalDate date) {
+            @NotNull LocalDate date) {
     }
 
     @Schema(name = "RefusRequete")
     public record RefusRequete(
-            @NotBlank(message = "est obligatoire") @Size(max = 2000, message = "ne doit pas dépasser 2000 caractères") String motif,
-            @NotNull(message = "est obligatoire") LocalDate date) {
+            @NotBlank @Size(max = 2000) String motif,
+            @NotNull LocalDate date) {
     }
 
     @Schema(name = "DateRequete")
-    public record DateRequete(@NotNull(message = "est obligatoire") LocalDate date) {
+    public record DateRequete(@NotNull LocalDate date) {
     }
 
     @POST
@@ -113,8 +112,8 @@ public class OrientationResource {
     @Transactional
     @Operation(summary = "Accepter une orientation", description = "Par la structure vers laquelle la personne est orientée ; un référent unique. "
             + "Publie orientation-acceptee.")
-    public OrientationVue accepter(@PathParam("id") String id, @Valid @NotNull(message = "le corps de la requête est obligatoire") AcceptationRequete r) {
-        return OrientationVue.de(orientations.accepter(ProblemeException.uuid("id", id), r.referent(), r.date()));
+    public OrientationVue accepter(@PathParam("id") UUID id, @Valid @NotNull AcceptationRequete r) {
+        return OrientationVue.de(orientations.accepter(id, r.referent(), r.date()));
     }
 
     @POST
@@ -123,8 +122,8 @@ public class OrientationResource {
     @RolesAllowed({ Roles.AGENT, Roles.ADMIN })
     @Transactional
     @Operation(summary = "Refuser une orientation", description = "Avec un motif (qui reste ici). Publie orientation-refusee.")
-    public OrientationVue refuser(@PathParam("id") String id, @Valid @NotNull(message = "le corps de la requête est obligatoire") RefusRequete r) {
-        return OrientationVue.de(orientations.refuser(ProblemeException.uuid("id", id), r.motif(), r.date()));
+    public OrientationVue refuser(@PathParam("id") UUID id, @Valid @NotNull RefusRequete r) {
+        return OrientationVue.de(orientations.refuser(id, r.motif(), r.date()));
     }
 
     @POST
@@ -134,8 +133,8 @@ public class OrientationResource {
     @Transactional
     @Operation(summary = "Démarrer l'accompagnement", description = "Premier rendez-vous tenu : l'orientation passe EN_COURS et l'étape RSA du "
             + "premier rendez-vous est faite.")
-    public OrientationVue demarrer(@PathParam("id") String id, @Valid @NotNull(message = "le corps de la requête est obligatoire") DateRequete r) {
-        return OrientationVue.de(orientations.demarrer(ProblemeException.uuid("id", id), r.date()));
+    public OrientationVue demarrer(@PathParam("id") UUID id, @Valid @NotNull DateRequete r) {
+        return OrientationVue.de(orientations.demarrer(id, r.date()));
     }
 
     @POST
@@ -144,8 +143,8 @@ public class OrientationResource {
     @RolesAllowed({ Roles.AGENT, Roles.ADMIN })
     @Transactional
     @Operation(summary = "Clôturer une orientation", description = "Par la structure d'accueil ou celle qui a orienté. Publie orientation-cloturee.")
-    public OrientationVue cloturer(@PathParam("id") String id, @Valid @NotNull(message = "le corps de la requête est obligatoire") DateRequete r) {
-        return OrientationVue.de(orientations.cloturer(ProblemeException.uuid("id", id), r.date()));
+    public OrientationVue cloturer(@PathParam("id") UUID id, @Valid @NotNull DateRequete r) {
+        return OrientationVue.de(orientations.cloturer(id, r.date()));
     }
 
     private static EntityTag etag(Orientation o) {

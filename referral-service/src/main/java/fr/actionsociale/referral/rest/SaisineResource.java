@@ -3,6 +3,7 @@ package fr.actionsociale.referral.rest;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
@@ -22,12 +23,13 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import fr.actionsociale.commons.Formats;
-import fr.actionsociale.commons.probleme.ProblemeException;
 import fr.actionsociale.commons.securite.Roles;
 import fr.actionsociale.referral.service.SaisineService;
 
@@ -46,17 +48,17 @@ public class SaisineResource {
 
     @Schema(name = "SaisineRequete")
     public record SaisineRequete(
-            @NotBlank(message = "est obligatoire") @Pattern(regexp = "^ben-[0-9a-f]{12}$", message = "doit être une référence de bénéficiaire (ben-…)")
+            @NotBlank @Pattern(regexp = "^ben-[0-9a-f]{12}$", message = "doit être une référence de bénéficiaire (ben-…)")
             String beneficiaire,
-            @NotBlank(message = "est obligatoire") @Pattern(regexp = Formats.CODE_INSTITUTION, message = Formats.CODE_INSTITUTION_RAISON)
+            @NotBlank @Pattern(regexp = Formats.CODE_INSTITUTION, message = Formats.CODE_INSTITUTION_RAISON)
             @Schema(example = "msa-porte-de-bretagne") String institution,
-            @NotBlank(message = "est obligatoire") @Size(max = 4000, message = "ne doit pas dépasser 4000 caractères") String objet,
+            @NotBlank @Size(max = 4000) String objet,
             boolean urgente) {
     }
 
     @Schema(name = "ReponseSaisineRequete")
-    public record ReponseRequete(@NotBlank(message = "est obligatoire") @Size(max = 4000, message = "ne doit pas dépasser 4000 caractères") String reponse,
-            @NotNull(message = "est obligatoire") LocalDate date) {
+    public record ReponseRequete(@NotBlank @Size(max = 4000) String reponse,
+            @NotNull LocalDate date) {
     }
 
     @POST
@@ -64,7 +66,8 @@ public class SaisineResource {
     @RolesAllowed({ Roles.AGENT, Roles.ADMIN })
     @Transactional
     @Operation(summary = "Saisir le contact privilégié d'un partenaire", description = "Réponse due sous 2 jours ouvrés si urgente, 10 jours sinon.")
-    public Response saisir(@Valid @NotNull(message = "le corps de la requête est obligatoire") SaisineRequete r) {
+    @APIResponse(responseCode = "201", description = "Saisine enregistrée", content = @Content(schema = @Schema(implementation = SaisineService.Saisine.class)))
+    public Response saisir(@Valid @NotNull SaisineRequete r) {
         SaisineService.Saisine s = saisines.saisir(r.beneficiaire(), r.institution(), r.objet(), r.urgente());
         return Response.created(URI.create("/saisines/" + s.id())).entity(s).build();
     }
@@ -73,7 +76,9 @@ public class SaisineResource {
     @RolesAllowed({ Roles.AGENT, Roles.PARTENAIRE, Roles.ADMIN })
     @Operation(summary = "Les saisines faites par ou adressées à une institution", description = "Avec leur état : en attente, répondue, répondue en "
             + "retard, sans réponse dans le délai.")
-    public List<SaisineService.Saisine> lister(@QueryParam("institution") @NotBlank(message = "est obligatoire") String institution) {
+    @APIResponse(responseCode = "200", description = "Les saisines, par date de réponse due")
+    @APIResponse(responseCode = "404", description = "Institution inconnue, ou autre que celle du jeton (sauf admin)")
+    public List<SaisineService.Saisine> lister(@QueryParam("institution") @NotBlank String institution) {
         return saisines.lister(institution);
     }
 
@@ -83,7 +88,7 @@ public class SaisineResource {
     @RolesAllowed({ Roles.AGENT, Roles.PARTENAIRE, Roles.ADMIN })
     @Transactional
     @Operation(summary = "Répondre à une saisine", description = "Par l'institution saisie.")
-    public SaisineService.Saisine repondre(@PathParam("id") String id, @Valid @NotNull(message = "le corps de la requête est obligatoire") ReponseRequete r) {
-        return saisines.repondre(ProblemeException.uuid("id", id), r.reponse(), r.date());
+    public SaisineService.Saisine repondre(@PathParam("id") UUID id, @Valid @NotNull ReponseRequete r) {
+        return saisines.repondre(id, r.reponse(), r.date());
     }
 }

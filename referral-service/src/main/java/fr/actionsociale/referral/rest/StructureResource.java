@@ -19,6 +19,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -44,13 +46,13 @@ public class StructureResource {
 
     @Schema(name = "StructureRequete")
     public record StructureRequete(
-            @NotBlank(message = "est obligatoire") @Size(max = 64, message = "ne doit pas dépasser 64 caractères")
+            @NotBlank @Size(max = 64)
             @Pattern(regexp = Formats.CODE_INSTITUTION, message = Formats.CODE_INSTITUTION_RAISON) @Schema(example = "mission-locale-redon") String code,
-            @NotBlank(message = "est obligatoire") @Size(max = 300, message = "ne doit pas dépasser 300 caractères") String nom,
-            @NotNull(message = "est obligatoire") TypeStructure type,
+            @NotBlank @Size(max = 300) String nom,
+            @NotNull TypeStructure type,
             @Size(max = 200, message = "au plus 200 communes")
             List<@Pattern(regexp = Formats.CODE_INSEE, message = Formats.CODE_INSEE_RAISON) String> communes,
-            @Size(max = 500, message = "ne doit pas dépasser 500 caractères")
+            @Size(max = 500)
             @Schema(description = "Contact privilégié pour les situations bloquées ou urgentes (seed 001)") String contactPrivilegie) {
     }
 
@@ -66,7 +68,8 @@ public class StructureResource {
     @RolesAllowed(Roles.ADMIN)
     @Transactional
     @Operation(summary = "Enregistrer une structure")
-    public Response enregistrer(@Valid @NotNull(message = "le corps de la requête est obligatoire") StructureRequete r) {
+    @APIResponse(responseCode = "201", description = "Structure enregistrée", content = @Content(schema = @Schema(implementation = StructureVue.class)))
+    public Response enregistrer(@Valid @NotNull StructureRequete r) {
         Structure s = structures.enregistrer(r.code(), r.nom(), r.type(), r.communes() == null ? List.of() : r.communes(), r.contactPrivilegie());
         return Response.created(URI.create("/structures/" + s.code())).entity(StructureVue.de(s)).build();
     }

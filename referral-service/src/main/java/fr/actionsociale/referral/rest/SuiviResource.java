@@ -2,6 +2,7 @@ package fr.actionsociale.referral.rest;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
@@ -25,7 +26,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import fr.actionsociale.commons.probleme.ProblemeException;
 import fr.actionsociale.commons.securite.Roles;
 import fr.actionsociale.referral.service.BeneficiaireService;
 import fr.actionsociale.referral.service.SuiviService;
@@ -54,7 +54,7 @@ public class SuiviResource {
     @RolesAllowed({ Roles.AGENT, Roles.ADMIN })
     @Operation(summary = "Liste de travail d'une structure", description = "Les étapes du parcours RSA en retard (délai passé) ou dues dans les "
             + "prochains jours ; les plus anciennes d'abord. Une étape n'est en retard qu'une fois son délai passé.")
-    public List<ATraiterVue> aTraiter(@QueryParam("structure") @NotBlank(message = "est obligatoire") String structure,
+    public List<ATraiterVue> aTraiter(@QueryParam("structure") @NotBlank String structure,
             @QueryParam("jours") @DefaultValue("7") @Min(value = 0, message = "doit être positif ou nul") @Max(value = 365, message = "ne doit pas dépasser 365") int jours) {
         LocalDate aujourdHui = beneficiaires.aujourdHui();
         return suivi.aTraiter(structure, jours).stream().map(a -> new ATraiterVue(BeneficiaireResource.EtapeVue.de(a.etape(), aujourdHui),
@@ -65,7 +65,7 @@ public class SuiviResource {
     @Path("/ruptures")
     @RolesAllowed({ Roles.AGENT, Roles.ADMIN })
     @Operation(summary = "Ruptures à traiter", description = "Droits fermés ou suspendus sans renouvellement, chez les personnes que la structure suit.")
-    public List<SuiviService.Rupture> ruptures(@QueryParam("structure") @NotBlank(message = "est obligatoire") String structure) {
+    public List<SuiviService.Rupture> ruptures(@QueryParam("structure") @NotBlank String structure) {
         return suivi.ruptures(structure);
     }
 
@@ -75,12 +75,12 @@ public class SuiviResource {
     @RolesAllowed({ Roles.AGENT, Roles.ADMIN })
     @Transactional
     @Operation(summary = "Marquer une rupture traitée")
-    public void traiter(@PathParam("id") String id, @Valid @NotNull(message = "le corps de la requête est obligatoire") FaiteRequete r) {
-        suivi.traiterRupture(ProblemeException.uuid("id", id), r.date());
+    public void traiter(@PathParam("id") UUID id, @Valid @NotNull FaiteRequete r) {
+        suivi.traiterRupture(id, r.date());
     }
 
     @Schema(name = "EtapeFaiteRequete")
-    public record FaiteRequete(@NotNull(message = "est obligatoire") LocalDate date) {
+    public record FaiteRequete(@NotNull LocalDate date) {
     }
 
     @POST
@@ -89,7 +89,7 @@ public class SuiviResource {
     @RolesAllowed({ Roles.AGENT, Roles.ADMIN })
     @Transactional
     @Operation(summary = "Marquer une étape faite", description = "Première invitation envoyée, premier contrat signé…")
-    public BeneficiaireResource.EtapeVue faire(@PathParam("id") String id, @Valid @NotNull(message = "le corps de la requête est obligatoire") FaiteRequete r) {
-        return BeneficiaireResource.EtapeVue.de(suivi.faire(ProblemeException.uuid("id", id), r.date()), beneficiaires.aujourdHui());
+    public BeneficiaireResource.EtapeVue faire(@PathParam("id") UUID id, @Valid @NotNull FaiteRequete r) {
+        return BeneficiaireResource.EtapeVue.de(suivi.faire(id, r.date()), beneficiaires.aujourdHui());
     }
 }

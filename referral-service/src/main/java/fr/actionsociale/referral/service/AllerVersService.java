@@ -13,7 +13,7 @@ import jakarta.transaction.Transactional;
 import fr.actionsociale.commons.jdbc.Colonnes;
 import fr.actionsociale.commons.outbox.Outbox;
 import fr.actionsociale.commons.probleme.ProblemeException;
-import fr.actionsociale.commons.probleme.RegleMetierException;
+import fr.actionsociale.commons.domaine.RegleMetierException;
 import fr.actionsociale.commons.securite.Appelant;
 import fr.actionsociale.referral.domain.Beneficiaire;
 import fr.actionsociale.referral.messaging.Evenements;

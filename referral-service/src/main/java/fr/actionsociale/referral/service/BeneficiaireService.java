@@ -11,7 +11,7 @@ import jakarta.transaction.Transactional;
 
 import fr.actionsociale.commons.jdbc.Colonnes;
 import fr.actionsociale.commons.outbox.Outbox;
-import fr.actionsociale.commons.probleme.EtatInvalideException;
+import fr.actionsociale.commons.domaine.EtatInvalideException;
 import fr.actionsociale.commons.probleme.ProblemeException;
 import fr.actionsociale.commons.securite.Appelant;
 import fr.actionsociale.commons.securite.Roles;
@@ -29,9 +29,10 @@ public class BeneficiaireService {
     private final EntityManager em;
     private final Outbox outbox;
     private final Appelant appelant;
-    private final Clock horloge = Clock.system(Evenements.PARIS);
+    private final Clock horloge;
 
-    BeneficiaireService(EntityManager em, Outbox outbox, Appelant appelant) {
+    BeneficiaireService(EntityManager em, Outbox outbox, Appelant appelant, Clock horloge) {
+        this.horloge = horloge;
         this.em = em;
         this.outbox = outbox;
         this.appelant = appelant;

@@ -14,7 +14,7 @@ import jakarta.transaction.Transactional;
 
 import fr.actionsociale.commons.outbox.Outbox;
 import fr.actionsociale.commons.probleme.ProblemeException;
-import fr.actionsociale.commons.probleme.RegleMetierException;
+import fr.actionsociale.commons.domaine.RegleMetierException;
 import fr.actionsociale.commons.securite.Appelant;
 import fr.actionsociale.commons.securite.Roles;
 import fr.actionsociale.referral.domain.Beneficiaire;
@@ -116,7 +116,11 @@ public class DroitService {
      * @return false when the fact was already known (a repeated report)
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public boolean signaler(String reference, DroitVise type, EtatDroit etat, LocalDate le, String institution) {
+    /** What a partner's report did: the right followed, and whether the report was news. */
+    public record Signalement(Droit droit, boolean nouveau) {
+    }
+
+    public Signalement signaler(String reference, DroitVise type, EtatDroit etat, LocalDate le, String institution) {
         Beneficiaire b = BeneficiaireService.actif(beneficiaires.parReference(reference).orElseThrow(() -> new RegleMetierException("beneficiaire", "bénéficiaire inconnu")));
         Droit d = enCours(b.id(), type).orElse(null);
         if (d == null) {
@@ -128,13 +132,13 @@ public class DroitService {
         }
         d.rattacher(d.orientationId(), institution);
         if (d.etat() == etat) {
-            return false;
+            return new Signalement(d, false);
         }
         if ((etat == EtatDroit.OUVERT || etat == EtatDroit.REFUSE) && d.etat() == EtatDroit.POTENTIEL) {
             appliquer(d, b, EtatDroit.DEMANDE, le);
         }
         appliquer(d, b, etat, le);
-        return true;
+        return new Signalement(d, true);
     }
 
     private void appliquer(Droit d, Beneficiaire b, EtatDroit cible, LocalDate le) {

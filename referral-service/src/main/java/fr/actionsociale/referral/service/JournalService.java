@@ -1,7 +1,6 @@
 package fr.actionsociale.referral.service;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -16,6 +15,7 @@ import fr.actionsociale.referral.domain.Beneficiaire;
 import fr.actionsociale.referral.domain.Droit;
 import fr.actionsociale.referral.domain.EtapeRsa;
 import fr.actionsociale.referral.domain.Orientation;
+import fr.actionsociale.commons.temps.Horloges;
 
 /**
  * A person's timeline across institutions. What each caller sees: an administrator and the structure that registered the person,
@@ -65,7 +65,7 @@ public class JournalService {
             ajouter(tout, d.fermeLe(), d.type() + " fermé ou suspendu", inst);
         }
         for (Orientation o : orientations.deLaPersonne(b.id())) {
-            tout.add(new Entree(LocalDate.ofInstant(o.dateOrientation(), ZoneId.of("Europe/Paris")), "Orientée vers " + o.structure() + " par "
+            tout.add(new Entree(LocalDate.ofInstant(o.dateOrientation(), Horloges.PARIS), "Orientée vers " + o.structure() + " par "
                     + o.orientePar(), o.structure()));
             ajouter(tout, o.accepteeLe(), "Orientation acceptée par " + o.structure() + " (référent unique)", o.structure());
             ajouter(tout, o.clotureeLe(), "Orientation vers " + o.structure() + " " + o.statut().name().toLowerCase(), o.structure());

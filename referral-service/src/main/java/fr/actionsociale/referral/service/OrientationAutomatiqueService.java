@@ -16,7 +16,7 @@ import org.jboss.logging.Logger;
 
 import fr.actionsociale.commons.jdbc.Colonnes;
 import fr.actionsociale.commons.probleme.ProblemeException;
-import fr.actionsociale.commons.probleme.RegleMetierException;
+import fr.actionsociale.commons.domaine.RegleMetierException;
 import fr.actionsociale.commons.securite.Appelant;
 import fr.actionsociale.referral.domain.Beneficiaire;
 import fr.actionsociale.referral.domain.DroitVise;

@@ -14,7 +14,7 @@ import jakarta.transaction.Transactional;
 
 import fr.actionsociale.commons.outbox.Outbox;
 import fr.actionsociale.commons.probleme.ProblemeException;
-import fr.actionsociale.commons.probleme.RegleMetierException;
+import fr.actionsociale.commons.domaine.RegleMetierException;
 import fr.actionsociale.commons.securite.Appelant;
 import fr.actionsociale.commons.securite.Roles;
 import fr.actionsociale.referral.domain.Beneficiaire;
@@ -39,10 +39,11 @@ public class OrientationService {
     private final StructureService structures;
     private final DroitService droits;
     private final Appelant appelant;
-    private final Clock horloge = Clock.systemUTC();
+    private final Clock horloge;
 
     OrientationService(EntityManager em, Outbox outbox, MeterRegistry metriques, BeneficiaireService beneficiaires, StructureService structures,
-            DroitService droits, Appelant appelant) {
+            DroitService droits, Appelant appelant, Clock horloge) {
+        this.horloge = horloge;
         this.em = em;
         this.outbox = outbox;
         this.metriques = metriques;

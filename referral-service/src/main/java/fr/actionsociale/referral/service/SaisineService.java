@@ -10,7 +10,7 @@ import jakarta.transaction.Transactional;
 
 import fr.actionsociale.commons.jdbc.Colonnes;
 import fr.actionsociale.commons.probleme.ProblemeException;
-import fr.actionsociale.commons.probleme.RegleMetierException;
+import fr.actionsociale.commons.domaine.RegleMetierException;
 import fr.actionsociale.commons.securite.Appelant;
 import fr.actionsociale.commons.securite.Roles;
 import fr.actionsociale.referral.domain.Beneficiaire;

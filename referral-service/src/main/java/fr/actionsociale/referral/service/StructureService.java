@@ -9,7 +9,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import fr.actionsociale.commons.probleme.ProblemeException;
-import fr.actionsociale.commons.probleme.RegleMetierException;
+import fr.actionsociale.commons.domaine.RegleMetierException;
 import fr.actionsociale.referral.domain.Structure;
 import fr.actionsociale.referral.domain.TypeStructure;
 

@@ -9,7 +9,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import fr.actionsociale.commons.probleme.EtatInvalideException;
+import fr.actionsociale.commons.domaine.EtatInvalideException;
 
 class BeneficiaireTest {
 

@@ -1,3 +1,5 @@
+package fr.actionsociale.banc;
+
 import java.math.BigInteger;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -29,6 +31,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.model.Request;
+import com.atlassian.oai.validator.model.SimpleResponse;
+import com.atlassian.oai.validator.report.ValidationReport;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -40,7 +46,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * malformed and deeply nested JSON, wrong types, missing and unknown fields, huge strings and bodies, invalid dates,
  * amounts and ids, SQL and script injection strings, forged, expired, unsigned and wrong-issuer tokens, wrong content
  * types. Prints the count per service and status, and fails on any 5xx, any request left without an answer, and any
- * error whose body is not problem+json. Run by `deploy/local/suite fuzz`, with Jackson on the class path.
+ * error whose body is not problem+json, or an answer that its OpenAPI document does not describe (status, media type, body
+ * schema). Run by `deploy/local/suite fuzz`, with Jackson on the class path.
  */
 public class Fuzz {
 
@@ -79,9 +86,12 @@ public class Fuzz {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
 
         List<Operation> operations = new ArrayList<>();
+        Map<String, OpenApiInteractionValidator> contrats = new ConcurrentHashMap<>();
         for (Cible c : cibles) {
-            JsonNode doc = JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(c.base() + "/q/openapi?format=json")).build(),
-                    HttpResponse.BodyHandlers.ofString()).body());
+            String texte = http.send(HttpRequest.newBuilder(URI.create(c.base() + "/q/openapi?format=json")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            contrats.put(c.service(), OpenApiInteractionValidator.createForInlineApiSpecification(texte).withStrictOperationPathMatching().build());
+            JsonNode doc = JSON.readTree(texte);
             for (Iterator<Map.Entry<String, JsonNode>> p = doc.path("paths").fields(); p.hasNext();) {
                 Map.Entry<String, JsonNode> chemin = p.next();
                 for (Iterator<Map.Entry<String, JsonNode>> m = chemin.getValue().fields(); m.hasNext();) {
@@ -141,8 +151,11 @@ public class Fuzz {
                         rep = http.send(requete, HttpResponse.BodyHandlers.ofString());
                     }
                     statut = rep.statusCode();
+                    String ecart = statut == 414 ? null : ecartAuContrat(contrats.get(r.op().cible().service()), r, rep);
                     if (statut == 414 && r.libelle().startsWith(URL_TROP_LONGUE)) {
                         transport.incrementAndGet();
+                    } else if (ecart != null) {
+                        faute = "écart au contrat (" + statut + ") : " + ecart;
                     } else if (statut >= 500) {
                         faute = "statut " + statut + " : " + tronquer(rep.body());
                     } else if (statut >= 400) {
@@ -184,9 +197,40 @@ public class Fuzz {
         System.out.printf("5xx                  %d%n", cinqCents);
         System.out.printf("refus du transport   %d (URL de plus de 16 Kio : 414 sans corps, avant tout code de la suite)%n", transport.get());
         System.out.printf("reprises             %d (connexion fermée par le serveur après un corps refusé, requête renvoyée)%n", reprises.get());
-        System.out.printf("fautes               %d (5xx, sans réponse, erreur hors problem+json), %d distinctes%n", fautesTotal.get(), fautes.size());
+        System.out.printf("fautes               %d (5xx, sans réponse, erreur hors problem+json, réponse hors de son document OpenAPI), %d distinctes%n",
+                fautesTotal.get(), fautes.size());
         new TreeMap<>(fautes).forEach((f, n) -> System.out.println("  " + n + " × " + f));
         System.exit(fautesTotal.get() == 0 ? 0 : 1);
+    }
+
+    /**
+     * What an answer does that the service's OpenAPI document does not say (an undocumented status or media type, a body
+     * that breaks its schema), or null. An address or method the API does not have, answered 404 or 405, is no drift.
+     */
+    static String ecartAuContrat(OpenApiInteractionValidator contrat, Requete r, HttpResponse<String> rep) {
+        String chemin;
+        try {
+            chemin = URI.create(r.url()).getPath();
+        } catch (IllegalArgumentException illisible) {
+            chemin = r.op().chemin();
+        }
+        int statut = rep.statusCode();
+        String type = rep.headers().firstValue("Content-Type").orElse(null);
+        SimpleResponse.Builder b = new SimpleResponse.Builder(statut);
+        if (type != null) {
+            b.withContentType(type);
+            if (type.contains("json") || type.startsWith("text/")) {
+                b.withBody(rep.body());
+            }
+        }
+        ValidationReport rapport = contrat.validateResponse(chemin, Request.Method.valueOf(r.methode()), b.build());
+        boolean inconnu = rapport.getMessages().stream().anyMatch(m -> m.getKey().endsWith("path.missing") || m.getKey().endsWith("operation.notAllowed"));
+        if (inconnu && (statut == 404 || statut == 405)) {
+            return null;
+        }
+        return rapport.getMessages().stream().filter(m -> m.getLevel() == ValidationReport.Level.ERROR)
+                .map(m -> m.getKey() + " " + m.getMessage().replaceAll("[0-9a-f]{8}-[0-9a-f-]{27}", "…"))
+                .findFirst().orElse(null);
     }
 
     static String tronquer(String s) {

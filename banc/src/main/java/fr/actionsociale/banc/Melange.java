@@ -1,3 +1,5 @@
+package fr.actionsociale.banc;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -233,8 +235,8 @@ public class Melange {
                 }
             }
             long[] l = lat.stream().mapToLong(Long::longValue).sorted().toArray();
-            System.out.printf("%-26s %7d %8d %9.1f %9.1f %9.1f %9.1f  %s%n", op.libelle, envoyees, acc, q(l, 0.5) / 1e6, q(l, 0.99) / 1e6,
-                    q(l, 0.999) / 1e6, l.length == 0 ? 0 : l[l.length - 1] / 1e6, statuts);
+            System.out.printf("%-26s %7d %8d %9.1f %9.1f %9.1f %9.1f  %s%n", op.libelle, envoyees, acc, Banc.quantile(l, 0.5) / 1e6, Banc.quantile(l, 0.99) / 1e6,
+                    Banc.quantile(l, 0.999) / 1e6, l.length == 0 ? 0 : l[l.length - 1] / 1e6, statuts);
         }
         long acceptees = Arrays.stream(res).filter(r -> r.statut() >= 200 && r.statut() < 300).count();
         System.out.printf("débit accepté      %.1f requêtes/s%n", acceptees / secondes);
@@ -285,10 +287,10 @@ public class Melange {
                 long[] lag = es.stream().filter(e -> ap.containsKey(e.id())).mapToLong(e -> ap.get(e.id()) - e.creeMs()).sorted().toArray();
                 long manquants = es.size() - lag.length;
                 evenementsPerdus += manquants;
-                par.append(String.format("%s %s %d (%d / %d ms)%s  ", c[j - 1], c[j], lag.length, (long) q(lag, 0.5), (long) q(lag, 0.99),
+                par.append(String.format("%s %s %d (%d / %d ms)%s  ", c[j - 1], c[j], lag.length, (long) Banc.quantile(lag, 0.5), (long) Banc.quantile(lag, 0.99),
                         manquants > 0 ? " MANQUANTS " + manquants : ""));
             }
-            System.out.printf("%-20s %8d %8d %7d ms %7d ms   %s%n", t.getKey(), es.size(), publies, (long) q(lagOutbox, 0.5), (long) q(lagOutbox, 0.99),
+            System.out.printf("%-20s %8d %8d %7d ms %7d ms   %s%n", t.getKey(), es.size(), publies, (long) Banc.quantile(lagOutbox, 0.5), (long) Banc.quantile(lagOutbox, 0.99),
                     c == null ? "(aucun consommateur dans la suite)" : par);
         }
 
@@ -378,7 +380,7 @@ public class Melange {
                 .filter(e -> appliquesFinal.getOrDefault("indicateurs-orientations", Map.of()).containsKey(e.id()))
                 .mapToLong(e -> appliquesFinal.get("indicateurs-orientations").get(e.id()) - e.creeMs()).sorted().toArray();
         System.out.printf("RESULTAT debit=%.1f evenements=%.1f lag50=%d lag99=%d%n", acceptees / secondes, evenements.size() / secondes,
-                (long) q(lagOrientations, 0.5), (long) q(lagOrientations, 0.99));
+                (long) Banc.quantile(lagOrientations, 0.5), (long) Banc.quantile(lagOrientations, 0.99));
         System.out.printf("événements perdus  %d (écrits mais jamais publiés, ou publiés mais jamais appliqués)%n", evenementsPerdus);
         System.out.printf("erreurs hors problem+json %d%n", erreursHorsProbleme);
         // 503 (database restarting, with Retry-After) is the one server answer a fault may cause; any other 5xx is a bug
@@ -514,12 +516,5 @@ public class Melange {
             throw new IllegalStateException("préparation : pas d'identifiant dans " + corps);
         }
         return m.group(1);
-    }
-
-    static double q(long[] trie, double quantile) {
-        if (trie.length == 0) {
-            return 0;
-        }
-        return trie[Math.max(0, Math.min(trie.length - 1, (int) Math.ceil(quantile * trie.length) - 1))];
     }
 }

@@ -1,3 +1,5 @@
+package fr.actionsociale.banc;
+
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -10,7 +12,7 @@ import java.util.Map;
 
 /**
  * What the load and fault tools of deploy/local/bench share: their "--name value" options and a bare HTTP/1.1 client.
- * `deploy/local/suite` compiles them together (BANC_CP), since a single-file launch cannot see another source file.
+ * The module is built and unit-tested by the reactor; `deploy/local/suite` runs its classes with its dependencies (BANC_CP).
  */
 public final class Banc {
 
@@ -24,6 +26,14 @@ public final class Banc {
             o.put(a[i], a[i + 1]);
         }
         return o;
+    }
+
+    /** The value below which this fraction of the sorted values lie (nearest rank); 0 for no value. */
+    public static double quantile(long[] trie, double quantile) {
+        if (trie.length == 0) {
+            return 0;
+        }
+        return trie[Math.max(0, Math.min(trie.length - 1, (int) Math.ceil(quantile * trie.length) - 1))];
     }
 
     public record Reponse(int statut, String type, String corps) {

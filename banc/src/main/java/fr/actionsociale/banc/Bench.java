@@ -1,3 +1,5 @@
+package fr.actionsociale.banc;
+
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -138,18 +140,11 @@ public class Bench {
         System.out.printf("orientations       %d postées, %d acceptées (201), statuts %s, commune %s%n", n, acceptes, statuts, commune);
         System.out.printf("débit POST         %.0f orientations/s (concurrence %d%s, %.1f s)%n", acceptes / secondes, c,
                 debit > 0 ? ", cadence visée " + (int) debit + "/s" : "", secondes);
-        System.out.printf("latence POST       p50 %.1f ms   p99 %.1f ms   p99.9 %.1f ms   max %.1f ms%n", q(l, 0.50) / 1e6,
-                q(l, 0.99) / 1e6, q(l, 0.999) / 1e6, l.length == 0 ? 0 : l[l.length - 1] / 1e6);
+        System.out.printf("latence POST       p50 %.1f ms   p99 %.1f ms   p99.9 %.1f ms   max %.1f ms%n", Banc.quantile(l, 0.50) / 1e6,
+                Banc.quantile(l, 0.99) / 1e6, Banc.quantile(l, 0.999) / 1e6, l.length == 0 ? 0 : l[l.length - 1] / 1e6);
         System.out.printf("délai POST→indicateur p50 %d ms   p99 %d ms   max %d ms   (non comptées après 120 s : %d)%n",
-                (long) q(g, 0.50), (long) q(g, 0.99), g.length == 0 ? 0 : g[g.length - 1], perdus);
+                (long) Banc.quantile(g, 0.50), (long) Banc.quantile(g, 0.99), g.length == 0 ? 0 : g[g.length - 1], perdus);
         System.out.printf("RESULTAT debit=%.1f%n", acceptes / secondes);
-    }
-
-    static double q(long[] trie, double quantile) {
-        if (trie.length == 0) {
-            return 0;
-        }
-        return trie[Math.min(trie.length - 1, (int) Math.ceil(quantile * trie.length) - 1)];
     }
 
     static final Pattern ID = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"");

@@ -1,4 +1,4 @@
-package fr.actionsociale.commons.probleme;
+package fr.actionsociale.commons.domaine;
 
 /**
  * A rule of the domain refuses a value: thrown by plain domain code, answered as a 400 problem naming

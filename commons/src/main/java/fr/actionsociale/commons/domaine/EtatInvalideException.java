@@ -1,4 +1,4 @@
-package fr.actionsociale.commons.probleme;
+package fr.actionsociale.commons.domaine;
 
 /** A transition the current state of a resource forbids: thrown by plain domain code, answered as a 409 problem. */
 public class EtatInvalideException extends RuntimeException {
