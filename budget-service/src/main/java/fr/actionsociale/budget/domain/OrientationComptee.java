@@ -12,6 +12,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import fr.actionsociale.commons.jdbc.ListeTexte;
 import fr.actionsociale.commons.Formats;
 import fr.actionsociale.commons.domaine.RegleMetierException;
 import fr.actionsociale.commons.temps.Horloges;
@@ -59,7 +60,7 @@ public class OrientationComptee {
         o.orientationId = orientationId;
         o.commune = commune;
         o.structure = structure;
-        o.droitsVises = String.join(",", droitsVises.stream().distinct().sorted().toList());
+        o.droitsVises = ListeTexte.ecrire(droitsVises.stream().distinct().sorted().toList());
         o.dateOrientation = dateOrientation;
         o.mois = mois(dateOrientation).toString();
         return o;

@@ -2,12 +2,10 @@ package fr.actionsociale.budget.domain;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -15,6 +13,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import fr.actionsociale.commons.jdbc.ListeTexte;
 import fr.actionsociale.commons.domaine.EtatInvalideException;
 import fr.actionsociale.commons.domaine.RegleMetierException;
 
@@ -59,8 +58,8 @@ public class Programme {
         this.dateDebut = dateDebut;
         this.dateFin = dateFin;
         this.referenceConvention = referenceConvention;
-        this.territoire = String.join(",", territoire);
-        this.categoriesNonEligibles = nonEligibles.stream().map(Enum::name).sorted().collect(Collectors.joining(","));
+        this.territoire = ListeTexte.ecrire(territoire);
+        this.categoriesNonEligibles = ListeTexte.ecrire(nonEligibles.stream().map(Enum::name).sorted().toList());
         this.plafondEtpIngenierie = plafondEtpIngenierie;
     }
 
@@ -102,14 +101,12 @@ public class Programme {
     }
 
     public List<String> territoire() {
-        return territoire == null || territoire.isEmpty() ? List.of() : List.of(territoire.split(","));
+        return ListeTexte.lire(territoire);
     }
 
     public Set<CategorieDepense> categoriesNonEligibles() {
         Set<CategorieDepense> s = EnumSet.noneOf(CategorieDepense.class);
-        if (categoriesNonEligibles != null && !categoriesNonEligibles.isEmpty()) {
-            Arrays.stream(categoriesNonEligibles.split(",")).map(CategorieDepense::valueOf).forEach(s::add);
-        }
+        ListeTexte.lire(categoriesNonEligibles).stream().map(CategorieDepense::valueOf).forEach(s::add);
         return s;
     }
 

@@ -15,6 +15,7 @@ import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import fr.actionsociale.commons.jdbc.ListeTexte;
 import fr.actionsociale.budget.domain.OrientationComptee;
 import fr.actionsociale.commons.evenement.EvenementRecu;
 import fr.actionsociale.commons.jdbc.Ecriture;
@@ -76,7 +77,7 @@ public class IndicateurOrientationService {
             long n = ((Number) l[2]).longValue();
             total += n;
             parStructure.merge((String) l[0], n, Long::sum);
-            for (String droit : ((String) l[1]).split(",")) {
+            for (String droit : ListeTexte.lire((String) l[1])) {
                 parDroit.merge(droit, n, Long::sum);
             }
         }
@@ -104,7 +105,7 @@ public class IndicateurOrientationService {
             total += n;
             parMois.merge((String) l[0], n, Long::sum);
             parStructure.merge((String) l[1], n, Long::sum);
-            for (String droit : ((String) l[2]).split(",")) {
+            for (String droit : ListeTexte.lire((String) l[2])) {
                 parDroit.merge(droit, n, Long::sum);
             }
         }

@@ -297,23 +297,27 @@ public class ProblemeMappers {
         if (methode == null) {
             return noeud.getName();
         }
+        // the resource's own declaration: Quarkus' generated subclasses (interceptors) override it without its annotations
+        java.lang.reflect.Method declaree = null;
         for (Class<?> c = classe; c != null && c != Object.class; c = c.getSuperclass()) {
             try {
-                var m = c.getDeclaredMethod(methode.getName(), methode.getParameterTypes().toArray(Class<?>[]::new));
-                for (var a : m.getParameterAnnotations()[noeud.getParameterIndex()]) {
-                    String nom = a instanceof jakarta.ws.rs.QueryParam q ? q.value()
-                            : a instanceof jakarta.ws.rs.PathParam q ? q.value()
-                            : a instanceof jakarta.ws.rs.HeaderParam q ? q.value()
-                            : a instanceof org.jboss.resteasy.reactive.RestQuery q ? q.value()
-                            : a instanceof org.jboss.resteasy.reactive.RestPath q ? q.value() : null;
-                    if (nom != null) {
-                        return nom.isEmpty() ? noeud.getName() : nom;
-                    }
-                }
-                return "corps";
+                declaree = c.getDeclaredMethod(methode.getName(), methode.getParameterTypes().toArray(Class<?>[]::new));
             } catch (NoSuchMethodException e) {
-                // declared higher up (or by a generated subclass's parent)
+                // not declared at this level
             }
+        }
+        if (declaree != null) {
+            for (var a : declaree.getParameterAnnotations()[noeud.getParameterIndex()]) {
+                String nom = a instanceof jakarta.ws.rs.QueryParam q ? q.value()
+                        : a instanceof jakarta.ws.rs.PathParam q ? q.value()
+                        : a instanceof jakarta.ws.rs.HeaderParam q ? q.value()
+                        : a instanceof org.jboss.resteasy.reactive.RestQuery q ? q.value()
+                        : a instanceof org.jboss.resteasy.reactive.RestPath q ? q.value() : null;
+                if (nom != null) {
+                    return nom.isEmpty() ? noeud.getName() : nom;
+                }
+            }
+            return "corps";
         }
         return noeud.getName();
     }

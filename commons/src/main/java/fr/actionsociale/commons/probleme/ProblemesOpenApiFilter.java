@@ -67,7 +67,8 @@ public class ProblemesOpenApiFilter implements OASFilter {
         }
         if (openAPI.getComponents() != null && openAPI.getComponents().getSchemas() != null) {
             Map<String, Schema> composants = openAPI.getComponents().getSchemas();
-            composants.values().forEach(s -> nullables(s, composants));
+            java.util.Set<String> faits = new java.util.HashSet<>();
+            composants.keySet().forEach(nom -> nullables(nom, composants, faits));
         }
     }
 
@@ -161,10 +162,20 @@ public class ProblemesOpenApiFilter implements OASFilter {
                 + methode.substring(0, 1).toUpperCase(Locale.ROOT) + methode.substring(1);
     }
 
-    /** A property the schema does not require may be answered {@code null}. */
-    private static void nullables(Schema schema, Map<String, Schema> composants) {
-        if (schema.getProperties() == null) {
+    /**
+     * A property the schema does not require may be answered {@code null}. The schemas a property refers to are completed
+     * first, so that the copy written in place of a reference carries their own nullable properties.
+     */
+    private static void nullables(String nom, Map<String, Schema> composants, java.util.Set<String> faits) {
+        Schema schema = composants.get(nom);
+        if (!faits.add(nom) || schema == null || schema.getProperties() == null) {
             return;
+        }
+        for (Schema propriete : schema.getProperties().values()) {
+            String ref = reference(propriete);
+            if (ref != null) {
+                nullables(ref.substring(ref.lastIndexOf('/') + 1), composants, faits);
+            }
         }
         List<String> requis = schema.getRequired() == null ? List.of() : schema.getRequired();
         for (var e : new LinkedHashMap<>(schema.getProperties()).entrySet()) {

@@ -72,4 +72,21 @@ class ProblemesOpenApiFilterTest {
         assertTrue(porteur.getProperties().containsKey("institution"), "an object reference is written in place, nullable");
         assertEquals(Boolean.TRUE, SchemaSupport.getNullable(porteur));
     }
+
+    /** An object written in place of its reference carries its own nullable properties, whatever the order of the schemas. */
+    @Test
+    void uneCopieEnPlacePorteLesNullablesDeSonSchema() {
+        Schema aTraiter = OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
+                .addProperty("etape", OASFactory.createSchema().ref("#/components/schemas/Etape"));
+        Schema etape = OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
+                .addProperty("faiteLe", OASFactory.createSchema().ref("#/components/schemas/LocalDate"));
+        OpenAPI doc = OASFactory.createOpenAPI().components(OASFactory.createComponents().addSchema("ATraiter", aTraiter)
+                .addSchema("Etape", etape).addSchema("LocalDate", OASFactory.createSchema().addType(Schema.SchemaType.STRING).format("date")));
+
+        new ProblemesOpenApiFilter().filterOpenAPI(doc);
+
+        Schema faiteLe = aTraiter.getProperties().get("etape").getProperties().get("faiteLe");
+        assertEquals("date", faiteLe.getFormat());
+        assertEquals(Boolean.TRUE, SchemaSupport.getNullable(faiteLe));
+    }
 }

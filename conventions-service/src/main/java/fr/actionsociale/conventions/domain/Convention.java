@@ -24,6 +24,7 @@ import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import fr.actionsociale.commons.jdbc.ListeTexte;
 import fr.actionsociale.commons.domaine.EtatInvalideException;
 import fr.actionsociale.commons.domaine.RegleMetierException;
 
@@ -114,7 +115,7 @@ public class Convention {
         c.objet = objet;
         c.type = type;
         c.porteur = porteur;
-        c.territoire = String.join(",", territoire);
+        c.territoire = ListeTexte.ecrire(territoire);
         c.basesLegales = String.join("\n", basesLegales);
         c.dateDebut = dateDebut;
         c.dateFin = dateFin;
@@ -317,7 +318,7 @@ public class Convention {
     }
 
     public List<String> territoire() {
-        return territoire.isEmpty() ? List.of() : Arrays.asList(territoire.split(","));
+        return ListeTexte.lire(territoire);
     }
 
     public List<String> basesLegales() {

@@ -2,7 +2,6 @@ package fr.actionsociale.conventions.domain;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -17,6 +16,7 @@ import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import fr.actionsociale.commons.jdbc.ListeTexte;
 import fr.actionsociale.commons.domaine.RegleMetierException;
 
 /**
@@ -60,7 +60,7 @@ public class InstanceGouvernance {
         g.conventionId = c.id();
         g.type = type;
         g.nom = nom;
-        g.membres = String.join(",", membres);
+        g.membres = ListeTexte.ecrire(membres);
         g.reunionsParAn = reunionsParAn;
         return g;
     }
@@ -113,7 +113,7 @@ public class InstanceGouvernance {
     }
 
     public List<String> membres() {
-        return membres.isEmpty() ? List.of() : Arrays.asList(membres.split(","));
+        return ListeTexte.lire(membres);
     }
 
     public int reunionsParAn() {

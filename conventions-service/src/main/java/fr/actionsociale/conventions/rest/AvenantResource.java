@@ -35,7 +35,6 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import fr.actionsociale.commons.Formats;
-import fr.actionsociale.commons.securite.Appelant;
 import fr.actionsociale.commons.securite.Roles;
 import fr.actionsociale.conventions.domain.Avenant;
 import fr.actionsociale.conventions.domain.ConventionVersion;
@@ -50,11 +49,9 @@ import fr.actionsociale.conventions.service.AvenantService;
 public class AvenantResource {
 
     private final AvenantService avenants;
-    private final Appelant appelant;
 
-    AvenantResource(AvenantService avenants, Appelant appelant) {
+    AvenantResource(AvenantService avenants) {
         this.avenants = avenants;
-        this.appelant = appelant;
     }
 
     @Schema(name = "AvenantRequete", description = "Ce que l'avenant modifie : au moins un élément")
@@ -146,7 +143,6 @@ public class AvenantResource {
             + "la convention change, une nouvelle version est conservée, avenant-signe est publié.")
     public AvenantVue approuver(@PathParam("conventionId") UUID conventionId, @PathParam("numero") int numero,
             @Valid @NotNull ApprobationRequete r) {
-        appelant.exigerAdminOuInstitution(r.institution(), "Un gestionnaire n'approuve que pour sa propre institution.");
         return AvenantVue.de(avenants.approuver(conventionId, numero, r.institution(), r.date()));
     }
 

@@ -37,11 +37,9 @@ import fr.actionsociale.commons.idempotence.Idempotence;
 import fr.actionsociale.commons.idempotence.Idempotent;
 import fr.actionsociale.commons.probleme.Probleme;
 import fr.actionsociale.commons.probleme.ProblemeException;
-import fr.actionsociale.commons.probleme.TypeProbleme;
 import fr.actionsociale.commons.securite.Appelant;
 import fr.actionsociale.commons.securite.Roles;
 import fr.actionsociale.conventions.domain.Convention;
-import fr.actionsociale.conventions.domain.ModeResiliation;
 import fr.actionsociale.conventions.domain.RepartitionCharges;
 import fr.actionsociale.conventions.domain.StatutConvention;
 import fr.actionsociale.conventions.domain.TrancheVersement;
@@ -158,7 +156,6 @@ public class ConventionResource {
     @APIResponse(responseCode = "409", description = "Brouillon, déjà signée par cette partie, ou plus en signature", content = @Content(mediaType = Probleme.MEDIA_TYPE, schema = @Schema(implementation = Probleme.class)))
     public Response signer(@PathParam("id") UUID id,
             @Valid @NotNull SignatureRequete r) {
-        appelant.exigerAdminOuInstitution(r.institution(), "Un gestionnaire ne signe que pour sa propre institution.");
         Convention c = conventions.signer(id, r.institution(), r.date(),
                 r.deliberation() == null ? null : r.deliberation().versDomaine());
         return Response.ok(vue(c)).tag(etag(c)).build();
@@ -175,13 +172,7 @@ public class ConventionResource {
     @APIResponse(responseCode = "409", description = "Pas en vigueur, ou déjà résiliée", content = @Content(mediaType = Probleme.MEDIA_TYPE, schema = @Schema(implementation = Probleme.class)))
     public Response resilier(@PathParam("id") UUID id,
             @Valid @NotNull ResiliationRequete r) {
-        Convention c = conventions.trouver(id);
-        // a gestionnaire terminates for their own institution, or agrees for a party they belong to
-        String pour = r.mode() == ModeResiliation.UNILATERALE ? r.institution() : appelant.institution();
-        if (!appelant.a(Roles.ADMIN) && !(appelant.institution().equals(pour) && c.lie(pour))) {
-            throw new ProblemeException(TypeProbleme.ACCES_REFUSE, "Seule une partie résilie la convention, pour elle-même.");
-        }
-        c = conventions.resilier(c.id(), r.mode(), r.institution(), r.dateLettre(), r.dateEffet());
+        Convention c = conventions.resilier(id, r.mode(), r.institution(), r.dateLettre(), r.dateEffet());
         return Response.ok(vue(c)).tag(etag(c)).build();
     }
 

@@ -25,7 +25,6 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import fr.actionsociale.commons.Formats;
-import fr.actionsociale.commons.securite.Appelant;
 import fr.actionsociale.commons.securite.Roles;
 import fr.actionsociale.conventions.domain.Echeance;
 import fr.actionsociale.conventions.domain.EtatEcheance;
@@ -41,12 +40,10 @@ public class EcheanceResource {
 
     private final EcheanceService echeances;
     private final ConventionService conventions;
-    private final Appelant appelant;
 
-    EcheanceResource(EcheanceService echeances, ConventionService conventions, Appelant appelant) {
+    EcheanceResource(EcheanceService echeances, ConventionService conventions) {
         this.echeances = echeances;
         this.conventions = conventions;
-        this.appelant = appelant;
     }
 
     @Schema(name = "Echeance")
@@ -81,9 +78,7 @@ public class EcheanceResource {
     @Transactional
     @Operation(summary = "Marquer une échéance faite", description = "Par l'institution qui devait agir. Un rapport produit fixe la date des versements qu'il déclenche.")
     public EcheanceVue faire(@PathParam("id") UUID id, @Valid @NotNull FaiteRequete r) {
-        Echeance e = echeances.trouver(id);
-        appelant.exigerAdminOuInstitution(e.institution(), "Seule l'institution qui doit agir marque l'échéance faite.");
-        return EcheanceVue.de(echeances.faire(e.id(), r.date()), conventions.aujourdHui());
+        return EcheanceVue.de(echeances.faire(id, r.date()), conventions.aujourdHui());
     }
 
     @POST

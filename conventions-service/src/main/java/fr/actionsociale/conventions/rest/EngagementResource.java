@@ -149,11 +149,7 @@ public class EngagementResource {
     public Response realiser(@PathParam("conventionId") UUID conventionId, @PathParam("id") UUID id,
             @HeaderParam(Idempotence.ENTETE) String cle,
             @Valid @NotNull RealisationRequete r) {
-        UUID convention = conventionId;
-        Engagement e = engagements.trouver(convention, id);
-        appelant.exigerAdminOuInstitution(e.institution(), "Seule la partie engagée saisit ses réalisations.");
-        UUID engagement = e.id();
-        Engagement fait = engagements.realiser(convention, engagement, r.date(), r.quantite(), r.commentaire(), appelant.institution());
+        Engagement fait = engagements.realiser(conventionId, id, r.date(), r.quantite(), r.commentaire(), appelant.institution());
         return Response.status(Response.Status.CREATED).entity(EngagementVue.de(fait, conventions.aujourdHui())).build();
     }
 }

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import fr.actionsociale.commons.securite.Appelant;
 import fr.actionsociale.commons.outbox.Outbox;
 import fr.actionsociale.commons.probleme.ProblemeException;
 import fr.actionsociale.commons.domaine.RegleMetierException;
@@ -24,10 +25,13 @@ public class AvenantService {
     private final EntityManager em;
     private final Outbox outbox;
     private final ConventionService conventions;
+    private final Appelant appelant;
     private final Instantanes instantanes;
     private final EcheanceService echeances;
 
-    AvenantService(EntityManager em, Outbox outbox, ConventionService conventions, Instantanes instantanes, EcheanceService echeances) {
+    AvenantService(EntityManager em, Outbox outbox, ConventionService conventions, Instantanes instantanes, EcheanceService echeances,
+            Appelant appelant) {
+        this.appelant = appelant;
         this.echeances = echeances;
         this.em = em;
         this.outbox = outbox;
@@ -77,6 +81,7 @@ public class AvenantService {
     /** The last approval puts the avenant in force: the convention changes, a version is kept, avenant-signe is emitted. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Avenant approuver(UUID conventionId, int numero, String institution, LocalDate date) {
+        appelant.exigerAdminOuInstitution(institution, "Un gestionnaire n'approuve que pour sa propre institution.");
         Convention c = conventions.verrouillee(conventionId);
         Avenant a = trouver(conventionId, numero);
         if (a.approuver(c, institution, date, conventions.aujourdHui())) {

@@ -122,6 +122,7 @@ public class ConventionService {
     /** Records a signature; the last one puts the convention in force and emits convention-signee with it. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Convention signer(UUID id, String institution, LocalDate date, Deliberation deliberation) {
+        appelant.exigerAdminOuInstitution(institution, "Un gestionnaire ne signe que pour sa propre institution.");
         Convention c = verrouillee(id);
         if (c.signer(institution, date, deliberation, aujourdHui())) {
             em.flush();
@@ -190,6 +191,11 @@ public class ConventionService {
     @Transactional(Transactional.TxType.MANDATORY)
     public Convention resilier(UUID id, ModeResiliation mode, String institution, LocalDate dateLettre, LocalDate dateEffet) {
         Convention c = trouver(id);
+        // a gestionnaire terminates for their own institution, or agrees for a party they belong to
+        String pour = mode == ModeResiliation.UNILATERALE ? institution : appelant.institution();
+        if (!appelant.a(Roles.ADMIN) && !(appelant.institution().equals(pour) && c.lie(pour))) {
+            throw new ProblemeException(TypeProbleme.ACCES_REFUSE, "Seule une partie résilie la convention, pour elle-même.");
+        }
         c.resilier(mode, institution, dateLettre, dateEffet, aujourdHui());
         outbox.publier(ConventionResiliee.TYPE, c.id().toString(), ConventionResiliee.de(c));
         return c;

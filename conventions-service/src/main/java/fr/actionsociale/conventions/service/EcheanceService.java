@@ -12,6 +12,7 @@ import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
+import fr.actionsociale.commons.securite.Appelant;
 import fr.actionsociale.commons.outbox.Outbox;
 import fr.actionsociale.commons.probleme.ProblemeException;
 import fr.actionsociale.conventions.domain.Convention;
@@ -32,8 +33,10 @@ public class EcheanceService {
     private final EntityManager em;
     private final Outbox outbox;
     private final ConventionService conventions;
+    private final Appelant appelant;
 
-    EcheanceService(EntityManager em, Outbox outbox, ConventionService conventions) {
+    EcheanceService(EntityManager em, Outbox outbox, ConventionService conventions, Appelant appelant) {
+        this.appelant = appelant;
         this.em = em;
         this.outbox = outbox;
         this.conventions = conventions;
@@ -70,6 +73,7 @@ public class EcheanceService {
     @Transactional(Transactional.TxType.MANDATORY)
     public Echeance faire(UUID id, LocalDate le) {
         Echeance e = trouver(id);
+        appelant.exigerAdminOuInstitution(e.institution(), "Seule l'institution qui doit agir marque l'échéance faite.");
         e.faire(le, conventions.aujourdHui());
         TrancheVersement.Declencheur declencheur = e.type() == TypeEcheance.RAPPORT_INTERMEDIAIRE ? TrancheVersement.Declencheur.RAPPORT_INTERMEDIAIRE
                 : e.type() == TypeEcheance.RAPPORT_FINAL ? TrancheVersement.Declencheur.RAPPORT_FINAL : null;

@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import fr.actionsociale.commons.securite.Appelant;
 import fr.actionsociale.commons.probleme.ProblemeException;
 import fr.actionsociale.conventions.domain.Convention;
 import fr.actionsociale.conventions.domain.Engagement;
@@ -26,8 +27,10 @@ public class EngagementService {
 
     private final EntityManager em;
     private final ConventionService conventions;
+    private final Appelant appelant;
 
-    EngagementService(EntityManager em, ConventionService conventions) {
+    EngagementService(EntityManager em, ConventionService conventions, Appelant appelant) {
+        this.appelant = appelant;
         this.em = em;
         this.conventions = conventions;
     }
@@ -90,6 +93,7 @@ public class EngagementService {
     @Transactional(Transactional.TxType.MANDATORY)
     public Engagement realiser(UUID conventionId, UUID id, LocalDate date, BigDecimal quantite, String commentaire, String saisiePar) {
         Engagement e = trouver(conventionId, id);
+        appelant.exigerAdminOuInstitution(e.institution(), "Seule la partie engagée saisit ses réalisations.");
         e.realiser(date, quantite, commentaire, saisiePar, conventions.aujourdHui());
         return e;
     }

@@ -23,6 +23,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 import fr.actionsociale.commons.evenement.CloudEvents;
+import fr.actionsociale.commons.securite.Appelant;
+import fr.actionsociale.commons.securite.AppelantDeTest;
 import fr.actionsociale.commons.test.Jetons;
 import fr.actionsociale.commons.test.SchemasEvenements;
 import fr.actionsociale.commons.test.SondeKafka;
@@ -30,6 +32,7 @@ import fr.actionsociale.conventions.domain.Deliberation;
 import fr.actionsociale.conventions.service.ConventionService;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
@@ -142,6 +145,8 @@ class ConventionResourceTest {
         signer(id, t.a(), "admin", "2014-02-10").statusCode(200);
         Deliberation d = new Deliberation("D-1", "Conseil d'administration", LocalDate.parse("2014-02-01"));
         UUID uuid = UUID.fromString(id);
+        // the two signatures are the service's own calls, on threads of their own: an administrator's
+        QuarkusMock.installMockForType(AppelantDeTest.admin("departement-35"), Appelant.class);
         try (SondeKafka sonde = SondeKafka.aLaFinDe("convention-signee")) {
             CompletableFuture<Void> seconde = new CompletableFuture<>();
             QuarkusTransaction.requiringNew().run(() -> {

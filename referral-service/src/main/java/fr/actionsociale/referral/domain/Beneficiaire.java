@@ -15,6 +15,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import fr.actionsociale.commons.jdbc.ListeTexte;
 import fr.actionsociale.commons.domaine.EtatInvalideException;
 import fr.actionsociale.commons.domaine.RegleMetierException;
 
@@ -97,7 +98,7 @@ public class Beneficiaire {
             throw new RegleMetierException("date", "ne peut pas être dans le futur");
         }
         consentementDonneLe = le;
-        consentementPortee = portee == null || portee.isEmpty() ? "*" : String.join(",", portee);
+        consentementPortee = portee == null || portee.isEmpty() ? "*" : ListeTexte.ecrire(portee);
         consentementRetireLe = null;
     }
 
@@ -117,7 +118,7 @@ public class Beneficiaire {
 
     /** Whether the person agreed to share with this institution. */
     public boolean partageAvec(String institution) {
-        return consentementActif() && ("*".equals(consentementPortee) || List.of(consentementPortee.split(",")).contains(institution));
+        return consentementActif() && ("*".equals(consentementPortee) || ListeTexte.lire(consentementPortee).contains(institution));
     }
 
     /**

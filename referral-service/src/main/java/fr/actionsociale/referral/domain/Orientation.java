@@ -2,7 +2,6 @@ package fr.actionsociale.referral.domain;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.UUID;
@@ -17,6 +16,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import fr.actionsociale.commons.jdbc.ListeTexte;
 import fr.actionsociale.commons.domaine.EtatInvalideException;
 import fr.actionsociale.commons.domaine.RegleMetierException;
 import fr.actionsociale.commons.temps.Horloges;
@@ -202,7 +202,7 @@ public class Orientation {
 
     public Set<DroitVise> droitsVises() {
         EnumSet<DroitVise> droits = EnumSet.noneOf(DroitVise.class);
-        Arrays.stream(droitsVises.split(",")).filter(s -> !s.isEmpty()).map(DroitVise::valueOf).forEach(droits::add);
+        ListeTexte.lire(droitsVises).stream().map(DroitVise::valueOf).forEach(droits::add);
         return droits;
     }
 

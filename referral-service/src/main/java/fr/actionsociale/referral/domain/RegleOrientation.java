@@ -12,6 +12,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import fr.actionsociale.commons.jdbc.ListeTexte;
 import fr.actionsociale.commons.domaine.RegleMetierException;
 
 /**
@@ -53,8 +54,8 @@ public class RegleOrientation {
         this.libelle = libelle;
         this.ageMin = ageMin;
         this.ageMax = ageMax;
-        this.foyers = foyers == null ? "" : String.join(",", foyers);
-        this.communes = communes == null ? "" : String.join(",", communes);
+        this.foyers = ListeTexte.ecrire(foyers);
+        this.communes = ListeTexte.ecrire(communes);
         this.typeStructure = typeStructure;
         this.structure = structure;
         this.active = true;
@@ -74,13 +75,13 @@ public class RegleOrientation {
             raisons.add("âge " + age + " ans" + (ageMin != null ? " ≥ " + ageMin : "") + (ageMax != null ? " ≤ " + ageMax : ""));
         }
         if (!foyers.isEmpty()) {
-            if (foyer == null || !List.of(foyers.split(",")).contains(foyer)) {
+            if (foyer == null || !foyers().contains(foyer)) {
                 return Optional.empty();
             }
             raisons.add("foyer « " + foyer + " »");
         }
         if (!communes.isEmpty()) {
-            if (!List.of(communes.split(",")).contains(commune)) {
+            if (!communes().contains(commune)) {
                 return Optional.empty();
             }
             raisons.add("commune " + commune);
@@ -113,11 +114,11 @@ public class RegleOrientation {
     }
 
     public List<String> foyers() {
-        return foyers.isEmpty() ? List.of() : List.of(foyers.split(","));
+        return ListeTexte.lire(foyers);
     }
 
     public List<String> communes() {
-        return communes.isEmpty() ? List.of() : List.of(communes.split(","));
+        return ListeTexte.lire(communes);
     }
 
     public TypeStructure typeStructure() {

@@ -8,6 +8,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import fr.actionsociale.commons.jdbc.ListeTexte;
 
 /** A structure people can be oriented to, with the communes it covers and its privileged contact (seed 001). */
 @Entity
@@ -30,12 +31,12 @@ public class Structure {
         this.code = code;
         this.nom = nom;
         this.type = type;
-        this.communes = String.join(",", communes);
+        this.communes = ListeTexte.ecrire(communes);
         this.contactPrivilegie = contactPrivilegie;
     }
 
     public boolean couvre(String commune) {
-        return communes == null || communes.isEmpty() || List.of(communes.split(",")).contains(commune);
+        return communes().isEmpty() || communes().contains(commune);
     }
 
     public String code() {
@@ -51,7 +52,7 @@ public class Structure {
     }
 
     public List<String> communes() {
-        return communes == null || communes.isEmpty() ? List.of() : List.of(communes.split(","));
+        return ListeTexte.lire(communes);
     }
 
     public String contactPrivilegie() {

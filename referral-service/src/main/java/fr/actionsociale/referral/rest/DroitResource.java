@@ -26,7 +26,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import fr.actionsociale.commons.Formats;
 import fr.actionsociale.commons.probleme.ProblemeException;
-import fr.actionsociale.commons.probleme.TypeProbleme;
 import fr.actionsociale.commons.securite.Appelant;
 import fr.actionsociale.commons.securite.Roles;
 import fr.actionsociale.referral.domain.DroitVise;
@@ -89,9 +88,6 @@ public class DroitResource {
     public Response signaler(@Valid @NotNull SignalementRequete r) {
         if (r.etat() == EtatDroit.POTENTIEL || r.etat() == EtatDroit.ABANDONNE) {
             throw ProblemeException.champInvalide("etat", "une institution signale un droit DEMANDE, OUVERT, REFUSE, SUSPENDU ou FERME");
-        }
-        if (appelant.institution() == null) {
-            throw new ProblemeException(TypeProbleme.ACCES_REFUSE, "Le jeton ne nomme pas d'institution.");
         }
         DroitService.Signalement s = droits.signaler(r.beneficiaire(), r.droit(), r.etat(), r.date(), appelant.institution());
         return Response.status(s.nouveau() ? Response.Status.CREATED : Response.Status.OK)

@@ -2,7 +2,6 @@ package fr.actionsociale.referral.rest;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
@@ -19,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import fr.actionsociale.commons.jdbc.ListeTexte;
 import fr.actionsociale.commons.Formats;
 import fr.actionsociale.commons.probleme.ProblemeException;
 import fr.actionsociale.commons.domaine.RegleMetierException;
@@ -52,7 +52,7 @@ public class IndicateurResource {
         if (f.isBefore(d)) {
             throw new RegleMetierException("fin", "doit suivre le début");
         }
-        return indicateurs.calculer(communes == null || communes.isBlank() ? List.of() : List.of(communes.split(",")), d, f);
+        return indicateurs.calculer(ListeTexte.lire(communes), d, f);
     }
 
     @POST

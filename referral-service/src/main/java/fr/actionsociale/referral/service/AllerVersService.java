@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import fr.actionsociale.commons.jdbc.ListeTexte;
 import fr.actionsociale.commons.jdbc.Colonnes;
 import fr.actionsociale.commons.outbox.Outbox;
 import fr.actionsociale.commons.probleme.ProblemeException;
@@ -48,7 +49,7 @@ public class AllerVersService {
         }
         UUID id = UUID.randomUUID();
         em.createNativeQuery("insert into campagne (id, nom, communes, debut, fin, menee_par) values (?1, ?2, ?3, ?4, ?5, ?6)").setParameter(1, id)
-                .setParameter(2, nom).setParameter(3, String.join(",", communes)).setParameter(4, debut).setParameter(5, fin)
+                .setParameter(2, nom).setParameter(3, ListeTexte.ecrire(communes)).setParameter(4, debut).setParameter(5, fin)
                 .setParameter(6, appelant.institution()).executeUpdate();
         return campagne(id);
     }
@@ -91,7 +92,7 @@ public class AllerVersService {
             parCanal.merge((String) x[0], n, Long::sum);
             parIssue.merge((String) x[1], n, Long::sum);
         }
-        return new Campagne(id, (String) l[0], List.of(((String) l[1]).split(",")), Colonnes.date(l[2]), Colonnes.date(l[3]),
+        return new Campagne(id, (String) l[0], ListeTexte.lire((String) l[1]), Colonnes.date(l[2]), Colonnes.date(l[3]),
                 (String) l[4], total, parCanal, parIssue);
     }
 }
