@@ -25,15 +25,6 @@ public class ProblemeException extends RuntimeException {
                 List.of(new Probleme.Erreur(champ, raison)));
     }
 
-    /** A path or query identifier that must be a UUID; an invalid one is a 400 naming the field, not a 404. */
-    public static java.util.UUID uuid(String champ, String valeur) {
-        try {
-            return java.util.UUID.fromString(valeur);
-        } catch (IllegalArgumentException e) {
-            throw champInvalide(champ, "doit être un identifiant UUID");
-        }
-    }
-
     /** A query date (AAAA-MM-JJ); absent gives null, an invalid one a 400 naming the field. */
     public static java.time.LocalDate date(String champ, String valeur) {
         if (valeur == null || valeur.isBlank()) {
