@@ -205,12 +205,13 @@ public class Fuzz {
 
     /**
      * What an answer does that the service's OpenAPI document does not say (an undocumented status or media type, a body
-     * that breaks its schema), or null. An address or method the API does not have, answered 404 or 405, is no drift.
+     * that breaks its schema), or null. An address or method the API does not have (a traversal, a blank id), refused
+     * with a 4xx, is no drift.
      */
     static String ecartAuContrat(OpenApiInteractionValidator contrat, Requete r, HttpResponse<String> rep) {
         String chemin;
         try {
-            chemin = URI.create(r.url()).getPath();
+            chemin = URI.create(r.url()).getRawPath();
         } catch (IllegalArgumentException illisible) {
             chemin = r.op().chemin();
         }
@@ -225,7 +226,7 @@ public class Fuzz {
         }
         ValidationReport rapport = contrat.validateResponse(chemin, Request.Method.valueOf(r.methode()), b.build());
         boolean inconnu = rapport.getMessages().stream().anyMatch(m -> m.getKey().endsWith("path.missing") || m.getKey().endsWith("operation.notAllowed"));
-        if (inconnu && (statut == 404 || statut == 405)) {
+        if (inconnu && statut >= 400 && statut < 500) {
             return null;
         }
         return rapport.getMessages().stream().filter(m -> m.getLevel() == ValidationReport.Level.ERROR)

@@ -96,6 +96,8 @@ public class ImportResource {
     @GET
     @RolesAllowed({ Roles.GESTIONNAIRE, Roles.ADMIN, Roles.COORDINATEUR, Roles.PARTENAIRE })
     @Operation(summary = "Les imports d'un programme, du plus récent au plus ancien")
+    @APIResponse(responseCode = "200", description = "Les imports du programme")
+    @APIResponse(responseCode = "404", description = "Programme inconnu")
     public List<RapportImport> lister(@QueryParam("programme") @NotBlank String programme) {
         return imports.imports(programmes.trouver(programme).id()).stream().map(imports::rapport).toList();
     }

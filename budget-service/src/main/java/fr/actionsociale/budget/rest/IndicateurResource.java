@@ -116,6 +116,8 @@ public class IndicateurResource {
     @Path("/definitions")
     @RolesAllowed({ Roles.COORDINATEUR, Roles.GESTIONNAIRE, Roles.PARTENAIRE, Roles.ADMIN })
     @Operation(summary = "Les indicateurs et leurs valeurs", description = "Par période (situation de référence, années, semestres), avec leur tendance.")
+    @APIResponse(responseCode = "200", description = "Les définitions, d'un programme ou de tous")
+    @APIResponse(responseCode = "404", description = "Programme inconnu")
     public List<IndicateurService.Definition> definitions(@QueryParam("programme") String programme) {
         return indicateurs.lister(programme == null ? null : programmes.trouver(programme));
     }

@@ -99,4 +99,11 @@ class ContratOpenApiTest {
         assertEquals(List.of(), ContratOpenApi.ecarts(V, Request.Method.GET, "/ailleurs", SimpleRequest.Builder.get("/ailleurs").build(),
                 new SimpleResponse.Builder(404).withContentType("application/problem+json").withBody("{}").build()));
     }
+
+    /** An operation the document does not have, answered as a success: the document forgot it. */
+    @Test
+    void uneAdresseInconnueQuiReussitEstUnEcart() {
+        List<String> e = ContratOpenApi.ecarts(V, Request.Method.GET, "/ailleurs", SimpleRequest.Builder.get("/ailleurs").build(), json(200, "{}"));
+        assertTrue(e.stream().anyMatch(m -> m.contains("path.missing")), e.toString());
+    }
 }

@@ -61,7 +61,7 @@ public final class ConventionRequetes {
             @NotBlank @Pattern(regexp = Formats.CODE_INSTITUTION, message = Formats.CODE_INSTITUTION_RAISON)
             @Schema(example = "redon-agglomeration") String porteur,
             @NotNull @Size(max = 200, message = "ne doit pas dépasser 200 communes")
-            List<@Pattern(regexp = Formats.CODE_INSEE, message = Formats.CODE_INSEE_RAISON) String> territoire,
+            List<@NotNull @Pattern(regexp = Formats.CODE_INSEE, message = Formats.CODE_INSEE_RAISON) String> territoire,
             @Size(max = 50, message = "ne doit pas dépasser 50 visas") List<@NotBlank(message = "ne doit pas être vide") @Size(max = 1000) String> basesLegales,
             @NotNull @Schema(example = "2024-09-01") LocalDate dateDebut,
             @NotNull @Schema(example = "2026-08-31") LocalDate dateFin,

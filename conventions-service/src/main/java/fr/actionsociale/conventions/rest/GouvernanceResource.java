@@ -64,7 +64,7 @@ public class GouvernanceResource {
             @NotNull @Schema(example = "COMITE_PILOTAGE") TypeInstance type,
             @NotBlank @Size(max = 200) @Schema(example = "Comité de pilotage") String nom,
             @NotNull @Size(max = 50, message = "ne doit pas dépasser 50 membres")
-            List<@Pattern(regexp = Formats.CODE_INSTITUTION, message = Formats.CODE_INSTITUTION_RAISON) String> membres,
+            List<@NotNull @Pattern(regexp = Formats.CODE_INSTITUTION, message = Formats.CODE_INSTITUTION_RAISON) String> membres,
             @NotNull @Min(value = 1, message = "doit valoir au moins 1") @Max(value = 12, message = "ne doit pas dépasser 12")
             @Schema(description = "Rythme : 4 pour « 4 fois par an », trimestriel", example = "4") Integer reunionsParAn) {
     }

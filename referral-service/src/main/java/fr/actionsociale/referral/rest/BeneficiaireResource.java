@@ -100,7 +100,7 @@ public class BeneficiaireResource {
     @Schema(name = "ConsentementRequete")
     public record ConsentementRequete(@NotNull LocalDate date,
             @Schema(description = "Institutions avec lesquelles partager ; vide = celles vers lesquelles la personne est orientée")
-            List<@Pattern(regexp = Formats.CODE_INSTITUTION, message = Formats.CODE_INSTITUTION_RAISON) String> portee) {
+            List<@NotNull @Pattern(regexp = Formats.CODE_INSTITUTION, message = Formats.CODE_INSTITUTION_RAISON) String> portee) {
     }
 
     @Schema(name = "RetraitRequete")

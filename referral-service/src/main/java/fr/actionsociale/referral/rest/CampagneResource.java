@@ -55,7 +55,7 @@ public class CampagneResource {
     @Schema(name = "CampagneRequete")
     public record CampagneRequete(@NotBlank @Size(max = 300) String nom,
             @NotNull @NotEmpty(message = "au moins une commune") @Size(max = 100, message = "au plus 100 communes")
-            List<@Pattern(regexp = Formats.CODE_INSEE, message = Formats.CODE_INSEE_RAISON) String> communes,
+            List<@NotNull @Pattern(regexp = Formats.CODE_INSEE, message = Formats.CODE_INSEE_RAISON) String> communes,
             @NotNull LocalDate debut, @NotNull LocalDate fin) {
     }
 

@@ -71,8 +71,8 @@ public class OrientationAutomatiqueResource {
             @Schema(example = "Moins de 26 ans vers la Mission locale") String libelle,
             @Min(value = 0, message = "doit être positif ou nul") @Max(value = 130, message = "ne doit pas dépasser 130") Integer ageMin,
             @Min(value = 0, message = "doit être positif ou nul") @Max(value = 130, message = "ne doit pas dépasser 130") Integer ageMax,
-            @Size(max = 20, message = "au plus 20 types de foyer") List<@Pattern(regexp = "^[a-z_]{1,30}$", message = "un type de foyer en minuscules") String> foyers,
-            @Size(max = 200, message = "au plus 200 communes") List<@Pattern(regexp = Formats.CODE_INSEE, message = Formats.CODE_INSEE_RAISON) String> communes,
+            @Size(max = 20, message = "au plus 20 types de foyer") List<@NotNull @Pattern(regexp = "^[a-z_]{1,30}$", message = "un type de foyer en minuscules") String> foyers,
+            @Size(max = 200, message = "au plus 200 communes") List<@NotNull @Pattern(regexp = Formats.CODE_INSEE, message = Formats.CODE_INSEE_RAISON) String> communes,
             @NotNull TypeStructure typeStructure,
             @Pattern(regexp = Formats.CODE_INSTITUTION, message = Formats.CODE_INSTITUTION_RAISON)
             @Schema(description = "Une structure précise ; sinon celle du type qui couvre la commune") String structure) {
@@ -127,6 +127,8 @@ public class OrientationAutomatiqueResource {
     @Path("/decisions-orientation")
     @RolesAllowed({ Roles.AGENT, Roles.GESTIONNAIRE, Roles.ADMIN })
     @Operation(summary = "Les décisions d'orientation d'une personne", description = "Automatiques (règle et raison) et forcées (agent et motif).")
+    @APIResponse(responseCode = "200", description = "Les décisions, de la plus ancienne à la plus récente")
+    @APIResponse(responseCode = "404", description = "Personne inconnue, ou dont le dossier n'est pas accessible à l'appelant")
     public List<OrientationAutomatiqueService.Decision> decisions(
             @QueryParam("beneficiaire") @NotBlank String reference) {
         return automatique.decisions(beneficiaires.accessible(reference));

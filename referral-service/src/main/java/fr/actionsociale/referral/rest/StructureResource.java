@@ -51,7 +51,7 @@ public class StructureResource {
             @NotBlank @Size(max = 300) String nom,
             @NotNull TypeStructure type,
             @Size(max = 200, message = "au plus 200 communes")
-            List<@Pattern(regexp = Formats.CODE_INSEE, message = Formats.CODE_INSEE_RAISON) String> communes,
+            List<@NotNull @Pattern(regexp = Formats.CODE_INSEE, message = Formats.CODE_INSEE_RAISON) String> communes,
             @Size(max = 500)
             @Schema(description = "Contact privilégié pour les situations bloquées ou urgentes (seed 001)") String contactPrivilegie) {
     }
