@@ -2,8 +2,8 @@
 // - base/services/: each service's Deployment, Service, ServiceMonitor, NetworkPolicy and PostgreSQL cluster, from one
 //   template, and their ConfigMaps;
 // - overlays/*/topics.yaml: the KafkaTopics, from deploy/local/topics.txt (the one list of the suite's topics).
-// Plain YAML is committed so that ops read and apply it as it is (and Debian's kubectl, whose Kustomize is v2.0.3, renders
-// it). `node generer.mjs` rewrites the files; `verifier.mjs` fails when a committed file differs from what this writes.
+// Plain YAML is committed so that ops read and apply it as it is (`kubectl apply -k` with kubectl 1.22 or later, or
+// Kustomize 4.1 or later). `node generer.mjs` rewrites the files; `verifier.mjs` fails when a committed file differs from what this writes.
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { dirname, join } from "node:path";
@@ -204,7 +204,7 @@ spec:
 ---
 # In: only the gateway (ingress-nginx) and Prometheus. Out: only the service's own database, Kafka's brokers, the identity
 # provider, and DNS to find them. Peers are chosen with matchExpressions, not matchLabels, so that Kustomize's
-# commonLabels do not rewrite them.
+# labels (includeSelectors: true) do not rewrite them.
 apiVersion: networking.k8s.io/v1
 kind: NetworkPolicy
 metadata:

