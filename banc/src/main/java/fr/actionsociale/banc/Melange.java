@@ -138,6 +138,11 @@ public class Melange {
             montants[i] = 100 + alea.nextInt(500_000);
         }
 
+        // ---- the faults of `suite chaos` (if any) and the consumer groups' epochs, sampled during the whole run
+        java.nio.file.Path fichierPannes = o.containsKey("--pannes") ? java.nio.file.Path.of(o.get("--pannes")) : null;
+        Reprise.Groupes groupes = fichierPannes == null ? null
+                : new Reprise.Groupes(o.getOrDefault("--kafka", "127.0.0.1:9092"), List.of("budget-service", "conventions-service", "referral-service"));
+
         // ---- the load
         Resultat[] res = new Resultat[n];
         AtomicInteger suivant = new AtomicInteger();
@@ -295,6 +300,25 @@ public class Melange {
         }
 
         Map<String, Map<String, Long>> appliquesFinal = appliques;
+
+        // ---- recovery after each fault (suite chaos): when the events flowed again, the worst request, the rebalances
+        if (groupes != null) {
+            groupes.close();
+            List<Reprise.Delai> delais = new ArrayList<>();
+            for (Evenement e : evenements) {
+                String[] c = consommateurs.get(e.topic());
+                if (c == null) {
+                    continue;
+                }
+                long lag = e.publieMs() > 0 ? e.publieMs() - e.creeMs() : -1;
+                for (int j = 1; lag >= 0 && j < c.length; j += 2) {
+                    Long applique = appliquesFinal.getOrDefault(c[j], Map.of()).get(e.id());
+                    lag = applique == null ? -1 : Math.max(lag, applique - e.creeMs());
+                }
+                delais.add(new Reprise.Delai(e.creeMs(), lag));
+            }
+            Reprise.imprimer(Reprise.lire(fichierPannes), finCharge, delais, Arrays.asList(res), groupes);
+        }
 
         // ---- what each service holds and each indicator counts, for each request
         System.out.printf("%-34s %9s %9s %7s %12s %13s %12s%n", "ce que tient chaque service", "acceptées", "tenues", "perdues", "deux fois",
