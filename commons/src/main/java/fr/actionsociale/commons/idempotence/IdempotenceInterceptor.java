@@ -1,26 +1,17 @@
 package fr.actionsociale.commons.idempotence;
 
-import java.lang.annotation.Annotation;
-import java.lang.reflect.Method;
 import java.util.TreeSet;
 
 import jakarta.annotation.Priority;
 import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
-import jakarta.ws.rs.BeanParam;
-import jakarta.ws.rs.CookieParam;
-import jakarta.ws.rs.FormParam;
-import jakarta.ws.rs.HeaderParam;
-import jakarta.ws.rs.MatrixParam;
-import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.vertx.core.http.HttpServerRequest;
 
+import fr.actionsociale.commons.probleme.ParametreHttp;
 import fr.actionsociale.commons.securite.Appelant;
 
 /**
@@ -45,15 +36,14 @@ public class IdempotenceInterceptor {
 
     @AroundInvoke
     Object executer(InvocationContext ctx) throws Exception {
-        Method methode = ctx.getMethod();
         String cle = null;
         Object corps = null;
-        Annotation[][] annotations = methode.getParameterAnnotations();
-        for (int i = 0; i < annotations.length; i++) {
-            HeaderParam entete = entete(annotations[i]);
-            if (entete != null && Idempotence.ENTETE.equalsIgnoreCase(entete.value())) {
+        var parametres = ctx.getMethod().getParameters();
+        for (int i = 0; i < parametres.length; i++) {
+            ParametreHttp p = ParametreHttp.de(parametres[i]);
+            if (p.lieu() == ParametreHttp.Lieu.HEADER && Idempotence.ENTETE.equalsIgnoreCase(p.nom())) {
                 cle = (String) ctx.getParameters()[i];
-            } else if (entete == null && corps(annotations[i])) {
+            } else if (p.lieu() == ParametreHttp.Lieu.CORPS) {
                 corps = ctx.getParameters()[i];
             }
         }
@@ -78,26 +68,5 @@ public class IdempotenceInterceptor {
             p.append('?').append(String.join("&", parametres));
         }
         return Idempotence.portee(p.toString(), institution);
-    }
-
-    private static HeaderParam entete(Annotation[] annotations) {
-        for (Annotation a : annotations) {
-            if (a instanceof HeaderParam h) {
-                return h;
-            }
-        }
-        return null;
-    }
-
-    /** The entity: the one parameter JAX-RS fills from the body, carrying none of its parameter annotations. */
-    private static boolean corps(Annotation[] annotations) {
-        for (Annotation a : annotations) {
-            if (a instanceof QueryParam || a instanceof PathParam || a instanceof CookieParam || a instanceof MatrixParam
-                    || a instanceof FormParam || a instanceof BeanParam || a instanceof Context
-                    || a.annotationType().getName().startsWith("org.jboss.resteasy.reactive.Rest")) {
-                return false;
-            }
-        }
-        return true;
     }
 }

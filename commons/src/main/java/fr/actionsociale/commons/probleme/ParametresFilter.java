@@ -1,6 +1,5 @@
 package fr.actionsociale.commons.probleme;
 
-import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -14,13 +13,9 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
-import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ResourceInfo;
 
-import org.jboss.resteasy.reactive.RestPath;
-import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
@@ -78,39 +73,17 @@ public class ParametresFilter {
     static Signature lire(Method methode) {
         List<String> requete = new java.util.ArrayList<>();
         Map<String, Verification> types = new LinkedHashMap<>();
-        var parametres = methode.getParameters();
-        Annotation[][] annotations = methode.getParameterAnnotations();
-        for (int i = 0; i < parametres.length; i++) {
-            String nomQuery = null;
-            String nomChemin = null;
-            for (Annotation a : annotations[i]) {
-                if (a instanceof QueryParam q) {
-                    nomQuery = q.value();
-                } else if (a instanceof RestQuery q) {
-                    nomQuery = q.value().isEmpty() ? parametres[i].getName() : q.value();
-                } else if (a instanceof PathParam p) {
-                    nomChemin = p.value();
-                } else if (a instanceof RestPath p) {
-                    nomChemin = p.value().isEmpty() ? parametres[i].getName() : p.value();
-                }
-            }
-            // @QueryParam without a value takes the Java parameter's name (Quarkus REST, compiled with -parameters)
-            if (nomQuery != null && nomQuery.isEmpty()) {
-                nomQuery = parametres[i].getName();
-            }
-            if (nomChemin != null && nomChemin.isEmpty()) {
-                nomChemin = parametres[i].getName();
-            }
-            String nom = nomQuery != null ? nomQuery : nomChemin;
-            if (nom == null) {
+        for (var parametre : methode.getParameters()) {
+            ParametreHttp p = ParametreHttp.de(parametre);
+            if (p.lieu() != ParametreHttp.Lieu.QUERY && p.lieu() != ParametreHttp.Lieu.PATH) {
                 continue;
             }
-            if (nomQuery != null) {
-                requete.add(nomQuery);
+            if (p.lieu() == ParametreHttp.Lieu.QUERY) {
+                requete.add(p.nom());
             }
-            Verification v = verification(nomQuery != null ? "query" : "path", parametres[i].getType());
+            Verification v = verification(p.lieu() == ParametreHttp.Lieu.QUERY ? "query" : "path", parametre.getType());
             if (v != null) {
-                types.put(nom, v);
+                types.put(p.nom(), v);
             }
         }
         return new Signature(List.copyOf(requete), Map.copyOf(types));

@@ -307,17 +307,8 @@ public class ProblemeMappers {
             }
         }
         if (declaree != null) {
-            for (var a : declaree.getParameterAnnotations()[noeud.getParameterIndex()]) {
-                String nom = a instanceof jakarta.ws.rs.QueryParam q ? q.value()
-                        : a instanceof jakarta.ws.rs.PathParam q ? q.value()
-                        : a instanceof jakarta.ws.rs.HeaderParam q ? q.value()
-                        : a instanceof org.jboss.resteasy.reactive.RestQuery q ? q.value()
-                        : a instanceof org.jboss.resteasy.reactive.RestPath q ? q.value() : null;
-                if (nom != null) {
-                    return nom.isEmpty() ? noeud.getName() : nom;
-                }
-            }
-            return "corps";
+            ParametreHttp p = ParametreHttp.de(declaree.getParameters()[noeud.getParameterIndex()]);
+            return p.lieu() == ParametreHttp.Lieu.AUTRE ? noeud.getName() : p.nom();
         }
         return noeud.getName();
     }

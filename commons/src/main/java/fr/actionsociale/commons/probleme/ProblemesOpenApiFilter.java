@@ -17,6 +17,7 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
 
+import fr.actionsociale.commons.idempotence.Idempotence;
 import io.smallrye.openapi.internal.models.media.SchemaSupport;
 
 /**
@@ -57,7 +58,6 @@ public class ProblemesOpenApiFilter implements OASFilter {
             Map.entry("415", "Type de contenu non supporté"),
             Map.entry("422", "Clé d'idempotence déjà utilisée pour une autre requête"));
 
-    public static final String IDEMPOTENCE = "Idempotency-Key";
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -90,7 +90,7 @@ public class ProblemesOpenApiFilter implements OASFilter {
             problemes.put("415", DESCRIPTIONS.get("415"));
         }
         if (operation.getParameters() != null && operation.getParameters().stream()
-                .anyMatch(p -> p.getIn() == Parameter.In.HEADER && IDEMPOTENCE.equalsIgnoreCase(p.getName()))) {
+                .anyMatch(p -> p.getIn() == Parameter.In.HEADER && Idempotence.ENTETE.equalsIgnoreCase(p.getName()))) {
             problemes.put("422", DESCRIPTIONS.get("422"));
         }
         for (var e : problemes.entrySet()) {
