@@ -33,7 +33,8 @@ import fr.actionsociale.commons.domaine.RegleMetierException;
 public class Avenant {
 
     @Embeddable
-    public record Approbation(@Column(name = "institution") String institution, @Column(name = "date") LocalDate date) {
+    public record Approbation(@Column(name = "institution") String institution, @Column(name = "date") LocalDate date,
+            @Column(name = "deliberation_id") UUID deliberationId) {
     }
 
     /** A party the avenant brings in; it approves the avenant like the others, and that approval is its signature. */
@@ -159,7 +160,8 @@ public class Avenant {
     }
 
     /** @return true when this approval was the last one: the avenant is now in force */
-    public boolean approuver(Convention c, String institution, LocalDate date, LocalDate aujourdHui) {
+    public boolean approuver(Convention c, String institution, LocalDate date, RegleSignature regle, Deliberation deliberation,
+            LocalDate aujourdHui) {
         if (EN_VIGUEUR.equals(statut)) {
             throw new EtatInvalideException("L'avenant n° " + numero + " est déjà en vigueur.");
         }
@@ -172,8 +174,15 @@ public class Avenant {
         if (date.isAfter(aujourdHui)) {
             throw new RegleMetierException("date", "une approbation ne peut pas être datée du futur");
         }
-        approbations.add(new Approbation(institution, date));
-        if (c.parties().stream().allMatch(p -> aApprouve(p.institution())) && partiesAjoutees.stream().allMatch(p -> aApprouve(p.institution()))) {
+        if (deliberation != null) {
+            Convention.verifierAutorite(deliberation, institution, ActeAutorise.APPROUVER_AVENANT, "deliberationId");
+        } else if (regle != null && regle.deliberationRequise()) {
+            // seed 004, article 9: an avenant is submitted to the approval of every CCAS's board
+            throw new RegleMetierException("deliberationId", "l'approbation de l'avenant par " + institution + " suppose une délibération : "
+                    + regle.enonce());
+        }
+        approbations.add(new Approbation(institution, date, deliberation == null ? null : deliberation.id()));
+        if (c.parties().stream().filter(Partie::signataire).allMatch(p -> aApprouve(p.institution())) && partiesAjoutees.stream().allMatch(p -> aApprouve(p.institution()))) {
             statut = EN_VIGUEUR;
             enVigueurLe = approbations.stream().map(Approbation::date).max(LocalDate::compareTo).orElse(date);
             c.amender(this);

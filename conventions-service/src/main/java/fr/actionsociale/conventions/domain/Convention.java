@@ -13,6 +13,7 @@ import java.util.UUID;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -77,15 +78,37 @@ public class Convention {
     @OneToMany(mappedBy = "convention", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("institution")
     private List<Partie> parties = new ArrayList<>();
+    private String hypotheses = "";
+    @Column(name = "budget_previsionnel")
+    private BigDecimal budgetPrevisionnel;
+    @Embedded
+    private Imputation imputation;
+    @ElementCollection
+    @CollectionTable(name = "visa_deliberation", joinColumns = @JoinColumn(name = "convention_id"))
+    @OrderBy("rang")
+    private List<VisaDeliberation> visas = new ArrayList<>();
+    @ElementCollection
+    @CollectionTable(name = "financement", joinColumns = @JoinColumn(name = "convention_id"))
+    @OrderBy("rang")
+    private List<Financement> financements = new ArrayList<>();
     @Version
     private long version;
 
     protected Convention() {
     }
 
-    /** One party as described when the convention is drafted. */
+    /**
+     * One party as described when the convention is drafted; a party that is not a signatory commits without signing
+     * (seed 000's Mairie de Pipriac) and does not hold up the entry into force.
+     */
     public record NouvellePartie(String institution, RolePartie role, String representantNom, String representantQualite,
-            Deliberation deliberation) {
+            DeliberationCitee deliberation, UUID deliberationId, boolean signataire) {
+
+        /** A signatory party, its deliberation cited as the document gives it (or none). */
+        public NouvellePartie(String institution, RolePartie role, String representantNom, String representantQualite,
+                DeliberationCitee deliberation) {
+            this(institution, role, representantNom, representantQualite, deliberation, null, true);
+        }
     }
 
     public static Convention rediger(String reference, String objet, TypeConvention type, String porteur, List<String> territoire,
@@ -125,7 +148,8 @@ public class Convention {
         c.preavisMois = preavisMois;
         c.statut = StatutConvention.BROUILLON;
         for (NouvellePartie p : parties) {
-            c.parties.add(new Partie(c, p.institution(), p.role(), p.representantNom(), p.representantQualite(), p.deliberation()));
+            c.parties.add(new Partie(c, p.institution(), p.role(), p.representantNom(), p.representantQualite(), p.deliberation(),
+                    p.deliberationId(), p.signataire()));
         }
         return c;
     }
@@ -142,8 +166,8 @@ public class Convention {
             preavisMois = a.nouveauPreavisMois();
         }
         for (Avenant.PartieAjoutee p : a.partiesAjoutees()) {
-            Partie nouvelle = new Partie(this, p.institution(), p.role(), null, p.representantQualite(), null);
-            nouvelle.signer(a.approbationDe(p.institution()), null);
+            Partie nouvelle = new Partie(this, p.institution(), p.role(), null, p.representantQualite(), null, null, true);
+            nouvelle.signer(a.approbationDe(p.institution()), null, null);
             parties.add(nouvelle);
         }
         parties.removeIf(p -> a.partiesRetirees().contains(p.institution()));
@@ -178,11 +202,13 @@ public class Convention {
     }
 
     /**
-     * Records one party's signature.
+     * Records one party's signature, on the authority the rule of its type of institution requires: a recorded
+     * deliberation of that institution that authorises the signature, or a deliberation as the document cites it.
      *
-     * @return true when this was the last signature: the convention is now in force
+     * @return true when this was the last signature awaited: the convention is now in force
      */
-    public boolean signer(String institution, LocalDate date, Deliberation deliberation, LocalDate aujourdHui) {
+    public boolean signer(String institution, LocalDate date, RegleSignature regle, Deliberation deliberation, DeliberationCitee citation,
+            LocalDate aujourdHui) {
         if (statut == StatutConvention.BROUILLON) {
             throw new EtatInvalideException("La convention est encore un brouillon : soumettez-la à la signature avant de la signer.");
         }
@@ -191,22 +217,51 @@ public class Convention {
         }
         Partie partie = partie(institution)
                 .orElseThrow(() -> new RegleMetierException("institution", institution + " n'est pas partie à la convention"));
+        if (!partie.signataire()) {
+            throw new RegleMetierException("institution", institution + " prend des engagements sans être signataire de la convention");
+        }
         if (partie.aSigne()) {
             throw new EtatInvalideException(institution + " a déjà signé la convention le " + partie.dateSignature() + ".");
         }
         if (date.isAfter(aujourdHui)) {
             throw new RegleMetierException("date", "une signature ne peut pas être datée du futur");
         }
-        if (deliberation == null && partie.deliberation() == null) {
-            throw new RegleMetierException("deliberation", "la délibération qui autorise la signature est requise");
+        if (deliberation != null) {
+            verifierAutorite(deliberation, institution, ActeAutorise.AUTORISER_SIGNATAIRE, "deliberationId");
         }
-        partie.signer(date, deliberation);
-        if (parties.stream().allMatch(Partie::aSigne)) {
+        if (regle != null && regle.deliberationRequise() && deliberation == null && citation == null && partie.deliberation() == null
+                && partie.deliberationId() == null) {
+            throw new RegleMetierException("deliberationId", "la signature de " + institution + " suppose une délibération : "
+                    + regle.enonce());
+        }
+        partie.signer(date, deliberation == null ? citation : deliberation.citation(), deliberation == null ? null : deliberation.id());
+        if (signaturesAttendues().isEmpty()) {
             statut = StatutConvention.EN_VIGUEUR;
-            dateSignature = parties.stream().map(Partie::dateSignature).max(LocalDate::compareTo).orElse(date);
+            dateSignature = parties.stream().filter(Partie::aSigne).map(Partie::dateSignature).max(LocalDate::compareTo).orElse(date);
             return true;
         }
         return false;
+    }
+
+    /** A signature on a deliberation as the document cites it, with no signature rule to apply (a domain test's convention). */
+    public boolean signer(String institution, LocalDate date, DeliberationCitee citation, LocalDate aujourdHui) {
+        return signer(institution, date, null, null, citation, aujourdHui);
+    }
+
+    /** A deliberation cited for an act must be the institution's own and must authorise that act. */
+    public static void verifierAutorite(Deliberation d, String institution, ActeAutorise acte, String champ) {
+        if (!d.institution().equals(institution)) {
+            throw new RegleMetierException(champ, d.designation() + " est celle de " + d.institution() + ", pas de " + institution);
+        }
+        if (!d.autorise(acte)) {
+            throw new RegleMetierException(champ, d.designation() + " n'autorise pas cet acte (" + acte + ") : elle autorise "
+                    + d.actes());
+        }
+    }
+
+    /** The signatory parties that have not signed yet: what the convention waits for. */
+    public List<String> signaturesAttendues() {
+        return parties.stream().filter(p -> p.signataire() && !p.aSigne()).map(Partie::institution).toList();
     }
 
     /**
@@ -355,6 +410,64 @@ public class Convention {
 
     public List<Partie> parties() {
         return List.copyOf(parties);
+    }
+
+    /** What was assumed where the document says nothing (dates, amounts, identifiers of the demo), one statement each. */
+    public void supposer(List<String> hypotheses) {
+        this.hypotheses = String.join("\n", hypotheses);
+    }
+
+    public List<String> hypotheses() {
+        return hypotheses == null || hypotheses.isEmpty() ? List.of() : Arrays.asList(hypotheses.split("\n"));
+    }
+
+    /** The deliberations the convention's "VU" cite; each must be of a party. */
+    public void viser(List<VisaDeliberation> visas) {
+        for (int i = 0; i < visas.size(); i++) {
+            if (!lie(visas.get(i).institution())) {
+                throw new RegleMetierException("deliberationsVisees[" + i + "].institution", visas.get(i).institution()
+                        + " n'est pas partie à la convention");
+            }
+        }
+        this.visas = new ArrayList<>(visas);
+    }
+
+    public List<VisaDeliberation> visas() {
+        return List.copyOf(visas);
+    }
+
+    public void imputer(Imputation imputation) {
+        if (imputation != null && type != TypeConvention.FINANCEMENT) {
+            throw new RegleMetierException("imputation", "seule une convention de financement a une imputation budgétaire");
+        }
+        this.imputation = imputation;
+    }
+
+    public Imputation imputation() {
+        return imputation;
+    }
+
+    /** The co-financing plan, checked: shares that exceed the budget are refused. */
+    public PlanFinancement.Bilan financer(BigDecimal budget, List<Financement> financements) {
+        if (budget != null && (budget.signum() <= 0 || budget.stripTrailingZeros().scale() > 2)) {
+            throw new RegleMetierException("budgetPrevisionnel", "doit être un montant strictement positif en euros, au centime près");
+        }
+        PlanFinancement.Bilan bilan = PlanFinancement.verifier(budget, financements);
+        this.budgetPrevisionnel = budget;
+        this.financements = new ArrayList<>(financements);
+        return bilan;
+    }
+
+    public BigDecimal budgetPrevisionnel() {
+        return budgetPrevisionnel;
+    }
+
+    public List<Financement> financements() {
+        return List.copyOf(financements);
+    }
+
+    public PlanFinancement.Bilan bilanFinancement() {
+        return PlanFinancement.verifier(budgetPrevisionnel, financements);
     }
 
     public long version() {

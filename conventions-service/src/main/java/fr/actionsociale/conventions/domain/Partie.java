@@ -31,7 +31,10 @@ public class Partie {
     @Column(name = "representant_qualite")
     private String representantQualite;
     @Embedded
-    private Deliberation deliberation;
+    private DeliberationCitee deliberation;
+    @Column(name = "deliberation_id")
+    private UUID deliberationId;
+    private boolean signataire = true;
     @Column(name = "date_signature")
     private LocalDate dateSignature;
 
@@ -39,8 +42,10 @@ public class Partie {
     }
 
     Partie(Convention convention, String institution, RolePartie role, String representantNom, String representantQualite,
-            Deliberation deliberation) {
+            DeliberationCitee deliberation, UUID deliberationId, boolean signataire) {
         this.id = UUID.randomUUID();
+        this.deliberationId = deliberationId;
+        this.signataire = signataire;
         this.convention = convention;
         this.institution = institution;
         this.role = role;
@@ -49,11 +54,22 @@ public class Partie {
         this.deliberation = deliberation;
     }
 
-    void signer(LocalDate date, Deliberation deliberation) {
+    void signer(LocalDate date, DeliberationCitee deliberation, UUID deliberationId) {
         this.dateSignature = date;
         if (deliberation != null) {
             this.deliberation = deliberation;
         }
+        if (deliberationId != null) {
+            this.deliberationId = deliberationId;
+        }
+    }
+
+    public UUID deliberationId() {
+        return deliberationId;
+    }
+
+    public boolean signataire() {
+        return signataire;
     }
 
     public boolean aSigne() {
@@ -76,7 +92,7 @@ public class Partie {
         return representantQualite;
     }
 
-    public Deliberation deliberation() {
+    public DeliberationCitee deliberation() {
         return deliberation;
     }
 

@@ -27,7 +27,7 @@ public final class ScdlSubventions {
                 || attribuant.siret() == null || beneficiaire.siret() == null) {
             return Optional.empty();
         }
-        String reference = c.partie(attribuant.code()).map(Partie::deliberation).map(Deliberation::numero).orElse(null);
+        String reference = c.partie(attribuant.code()).map(Partie::deliberation).map(DeliberationCitee::numero).orElse(null);
         List<LocalDate> dates = new ArrayList<>(versements.stream().map(Echeance::dateDue).filter(d -> d != null).sorted().toList());
         String periode;
         if (versements.size() == 1 && dates.size() == 1) {

@@ -88,7 +88,9 @@ public class AvenantResource {
     @Schema(name = "ApprobationRequete")
     public record ApprobationRequete(
             @NotBlank @Pattern(regexp = Formats.CODE_INSTITUTION, message = Formats.CODE_INSTITUTION_RAISON) String institution,
-            @NotNull LocalDate date) {
+            @NotNull LocalDate date,
+            @Schema(description = "Délibération enregistrée (GET /deliberations) qui approuve l'avenant : requise pour une institution dont "
+                    + "l'organe délibère (GET /regles-signature)") java.util.UUID deliberationId) {
     }
 
     @Schema(name = "Avenant")
@@ -143,7 +145,7 @@ public class AvenantResource {
             + "la convention change, une nouvelle version est conservée, avenant-signe est publié.")
     public AvenantVue approuver(@PathParam("conventionId") UUID conventionId, @PathParam("numero") int numero,
             @Valid @NotNull ApprobationRequete r) {
-        return AvenantVue.de(avenants.approuver(conventionId, numero, r.institution(), r.date()));
+        return AvenantVue.de(avenants.approuver(conventionId, numero, r.institution(), r.date(), r.deliberationId()));
     }
 
     @GET

@@ -39,7 +39,12 @@ import fr.actionsociale.commons.probleme.Probleme;
 import fr.actionsociale.commons.probleme.ProblemeException;
 import fr.actionsociale.commons.securite.Appelant;
 import fr.actionsociale.commons.securite.Roles;
+import fr.actionsociale.conventions.domain.ContactPrivilegie;
 import fr.actionsociale.conventions.domain.Convention;
+import fr.actionsociale.conventions.domain.Financement;
+import fr.actionsociale.conventions.domain.Imputation;
+import fr.actionsociale.conventions.domain.PopulationInsee;
+import fr.actionsociale.conventions.domain.VisaDeliberation;
 import fr.actionsociale.conventions.domain.RepartitionCharges;
 import fr.actionsociale.conventions.domain.StatutConvention;
 import fr.actionsociale.conventions.domain.TrancheVersement;
@@ -80,7 +85,37 @@ public class ConventionResource {
                 r.basesLegales() == null ? List.of() : r.basesLegales(), r.dateDebut(), r.dateFin(), r.lieu(), r.nombreOriginaux(),
                 r.montantTotal(), r.preavisMois(),
                 r.parties().stream().map(p -> new Convention.NouvellePartie(p.institution(), p.role(), p.representantNom(),
-                        p.representantQualite(), p.deliberation() == null ? null : p.deliberation().versDomaine())).toList());
+                        p.representantQualite(), p.deliberation() == null ? null : p.deliberation().versDomaine(), p.deliberationId(),
+                        p.signataire() == null || p.signataire())).toList());
+        if (r.deliberationsVisees() != null) {
+            List<VisaDeliberation> visas = new java.util.ArrayList<>();
+            for (int i = 0; i < r.deliberationsVisees().size(); i++) {
+                var v = r.deliberationsVisees().get(i);
+                visas.add(new VisaDeliberation(i + 1, v.institution(), v.numero(), v.date()));
+            }
+            brouillon.viser(visas);
+        }
+        if (r.imputation() != null) {
+            var m = r.imputation();
+            brouillon.imputer(new Imputation(m.programme(), m.centreFinancier(), m.activite(), m.numeroEJ(), m.ordonnateur(),
+                    m.comptableAssignataire()));
+        }
+        if (r.financements() != null || r.budgetPrevisionnel() != null) {
+            List<Financement> parts = new java.util.ArrayList<>();
+            List<ConventionRequetes.FinancementRequete> demandes = r.financements() == null ? List.of() : r.financements();
+            for (int i = 0; i < demandes.size(); i++) {
+                var f = demandes.get(i);
+                if (f.montant() == null && f.taux() == null && f.nature() == Financement.Nature.FINANCIERE) {
+                    throw new fr.actionsociale.commons.domaine.RegleMetierException("financements[" + i + "].montant",
+                            "une contribution en numéraire se donne en montant ou en taux du budget");
+                }
+                parts.add(new Financement(i + 1, f.financeur(), f.institution(), f.nature(), f.montant(), f.taux(), f.base()));
+            }
+            brouillon.financer(r.budgetPrevisionnel(), parts);
+        }
+        if (r.hypotheses() != null) {
+            brouillon.supposer(r.hypotheses());
+        }
         if (r.versements() != null) {
             List<TrancheVersement> tranches = new java.util.ArrayList<>();
             for (int i = 0; i < r.versements().size(); i++) {
@@ -156,7 +191,7 @@ public class ConventionResource {
     @APIResponse(responseCode = "409", description = "Brouillon, déjà signée par cette partie, ou plus en signature", content = @Content(mediaType = Probleme.MEDIA_TYPE, schema = @Schema(implementation = Probleme.class)))
     public Response signer(@PathParam("id") UUID id,
             @Valid @NotNull SignatureRequete r) {
-        Convention c = conventions.signer(id, r.institution(), r.date(),
+        Convention c = conventions.signer(id, r.institution(), r.date(), r.deliberationId(),
                 r.deliberation() == null ? null : r.deliberation().versDomaine());
         return Response.ok(vue(c)).tag(etag(c)).build();
     }
@@ -186,12 +221,40 @@ public class ConventionResource {
     public RepartitionVue repartir(@PathParam("id") UUID id,
             @Valid @NotNull RepartitionRequete r) {
         UUID uuid = id;
-        List<RepartitionCharges.Part> parts = conventions.repartir(uuid, r.montant());
-        return new RepartitionVue(uuid, r.annee(), r.montant().setScale(2), RepartitionCharges.REGLE_ARRONDI, parts);
+        List<RepartitionCharges.Part> parts = conventions.repartir(uuid, r.montant(), r.annee());
+        return new RepartitionVue(uuid, r.annee(), r.montant().setScale(2), RepartitionCharges.REGLE_ARRONDI,
+                PopulationInsee.millesimeEnVigueur(java.time.LocalDate.of(r.annee(), 1, 1)), REGLE_MILLESIME, parts);
+    }
+
+    static final String REGLE_MILLESIME = "« Le nombre d'habitants dernièrement connu selon l'Insee » au 1er janvier de l'année répartie : "
+            + "la population légale du millésime N, publiée fin décembre N+2, est en vigueur au 1er janvier N+3.";
+
+    @POST
+    @Path("/{id}/contacts-privilegies")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.GESTIONNAIRE, Roles.ADMIN })
+    @Transactional
+    @Idempotent
+    @Operation(summary = "Désigner le contact privilégié d'une partie", description = "Pour les situations individuelles bloquées ou urgentes "
+            + "(seed 001). Publie contact-privilegie-designe : le contact devient celui de la structure dans referral-service.")
+    @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = ConventionVues.ContactPrivilegieVue.class)))
+    @APIResponse(responseCode = "409", description = "Convention en brouillon, expirée ou résiliée", content = @Content(mediaType = Probleme.MEDIA_TYPE, schema = @Schema(implementation = Probleme.class)))
+    public Response designerContact(@PathParam("id") UUID id, @HeaderParam(Idempotence.ENTETE) String cle,
+            @Valid @NotNull ConventionRequetes.ContactPrivilegieRequete r) {
+        ContactPrivilegie p = conventions.designerContact(id, r.institution(), r.contact(), r.designeLe(), r.hypothese());
+        return Response.created(URI.create("/conventions/" + id + "/contacts-privilegies")).entity(ConventionVues.ContactPrivilegieVue.de(p)).build();
+    }
+
+    @GET
+    @Path("/{id}/contacts-privilegies")
+    @RolesAllowed({ Roles.GESTIONNAIRE, Roles.ADMIN, Roles.COORDINATEUR, Roles.PARTENAIRE, Roles.AGENT })
+    @Operation(summary = "Les contacts privilégiés que la convention désigne")
+    public List<ConventionVues.ContactPrivilegieVue> contacts(@PathParam("id") UUID id) {
+        return conventions.contacts(id).stream().map(ConventionVues.ContactPrivilegieVue::de).toList();
     }
 
     private ConventionVue vue(Convention c) {
-        return ConventionVue.de(c, conventions.aujourdHui());
+        return ConventionVue.de(c, conventions.aujourdHui(), conventions.anomalies(c));
     }
 
     private static EntityTag etag(Convention c) {

@@ -8,7 +8,9 @@ import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -35,6 +37,7 @@ import fr.actionsociale.commons.probleme.Probleme;
 import fr.actionsociale.commons.securite.Appelant;
 import fr.actionsociale.commons.securite.Roles;
 import fr.actionsociale.conventions.domain.Institution;
+import fr.actionsociale.conventions.domain.PopulationInsee;
 import fr.actionsociale.conventions.service.InstitutionService;
 
 @Path("/institutions")
@@ -87,5 +90,46 @@ public class InstitutionResource {
     public Response lire(@PathParam("code") String code) {
         Institution i = institutions.trouver(code);
         return Response.ok(InstitutionVue.de(i)).tag(new EntityTag(Long.toString(i.version()))).build();
+    }
+
+    @Schema(name = "PopulationRequete", description = "Une population légale INSEE, avec son millésime et sa source")
+    public record PopulationRequete(
+            @NotNull(message = "une population INSEE va avec son millésime") @Min(value = 1990, message = "doit être un millésime INSEE (année)")
+            @Max(value = 2100, message = "doit être un millésime INSEE (année)") @Schema(example = "2011") Integer millesime,
+            @NotNull @Min(value = 0, message = "doit être positive ou nulle") @Schema(description = "Population municipale", example = "9555") Integer population,
+            @NotBlank @Size(max = 500) @Schema(example = "INSEE, populations légales 2011 (en vigueur au 1er janvier 2014)") String source) {
+    }
+
+    @Schema(name = "Population")
+    public record PopulationVue(String institution, int millesime, int population, String source,
+            @Schema(description = "1er janvier où ce millésime entre en vigueur") java.time.LocalDate enVigueurLe) {
+        static PopulationVue de(PopulationInsee p) {
+            return new PopulationVue(p.institution(), p.millesime(), p.population(), p.source(),
+                    java.time.LocalDate.of(p.millesime() + PopulationInsee.DECALAGE, 1, 1));
+        }
+    }
+
+    @POST
+    @Path("/{code}/populations")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.ADMIN, Roles.GESTIONNAIRE })
+    @Transactional
+    @Idempotent
+    @Operation(summary = "Enregistrer une population légale INSEE d'un millésime", description = "Le millésime N, publié fin décembre N+2, "
+            + "est en vigueur au 1er janvier N+3 ; la répartition au prorata d'une année prend celui en vigueur au 1er janvier.")
+    @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = PopulationVue.class)))
+    @APIResponse(responseCode = "409", description = "Millésime déjà enregistré", content = @Content(mediaType = Probleme.MEDIA_TYPE, schema = @Schema(implementation = Probleme.class)))
+    public Response enregistrerPopulation(@PathParam("code") String code, @HeaderParam(Idempotence.ENTETE) String cle,
+            @Valid @NotNull PopulationRequete r) {
+        PopulationInsee p = institutions.enregistrerPopulation(code, r.millesime(), r.population(), r.source());
+        return Response.created(URI.create("/institutions/" + code + "/populations")).entity(PopulationVue.de(p)).build();
+    }
+
+    @GET
+    @Path("/{code}/populations")
+    @RolesAllowed({ Roles.ADMIN, Roles.GESTIONNAIRE, Roles.COORDINATEUR, Roles.AGENT, Roles.PARTENAIRE })
+    @Operation(summary = "Les populations INSEE d'une institution, par millésime")
+    public List<PopulationVue> populations(@PathParam("code") String code) {
+        return institutions.populations(code).stream().map(PopulationVue::de).toList();
     }
 }

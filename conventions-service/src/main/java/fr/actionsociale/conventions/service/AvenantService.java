@@ -29,8 +29,11 @@ public class AvenantService {
     private final Instantanes instantanes;
     private final EcheanceService echeances;
 
+    private final DeliberationService deliberations;
+
     AvenantService(EntityManager em, Outbox outbox, ConventionService conventions, Instantanes instantanes, EcheanceService echeances,
-            Appelant appelant) {
+            Appelant appelant, DeliberationService deliberations) {
+        this.deliberations = deliberations;
         this.appelant = appelant;
         this.echeances = echeances;
         this.em = em;
@@ -80,11 +83,12 @@ public class AvenantService {
 
     /** The last approval puts the avenant in force: the convention changes, a version is kept, avenant-signe is emitted. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Avenant approuver(UUID conventionId, int numero, String institution, LocalDate date) {
+    public Avenant approuver(UUID conventionId, int numero, String institution, LocalDate date, UUID deliberationId) {
         appelant.exigerAdminOuInstitution(institution, "Un gestionnaire n'approuve que pour sa propre institution.");
         Convention c = conventions.verrouillee(conventionId);
         Avenant a = trouver(conventionId, numero);
-        if (a.approuver(c, institution, date, conventions.aujourdHui())) {
+        if (a.approuver(c, institution, date, deliberations.regle(institution), deliberations.citee(deliberationId, "deliberationId"),
+                conventions.aujourdHui())) {
             for (Avenant.EngagementModifie m : a.engagementsModifies()) {
                 em.find(Engagement.class, m.engagementId()).amender(m.nouvelleQuantite(), m.nouvelleDateFin(), c);
             }

@@ -21,8 +21,19 @@ import fr.actionsociale.commons.probleme.TypeProbleme;
 import fr.actionsociale.commons.securite.Appelant;
 import fr.actionsociale.commons.securite.Roles;
 import fr.actionsociale.commons.domaine.RegleMetierException;
+import fr.actionsociale.conventions.domain.ActeAutorise;
+import fr.actionsociale.conventions.domain.Anomalie;
+import fr.actionsociale.conventions.domain.ContactPrivilegie;
 import fr.actionsociale.conventions.domain.Convention;
 import fr.actionsociale.conventions.domain.Deliberation;
+import fr.actionsociale.conventions.domain.Financement;
+import fr.actionsociale.conventions.domain.PopulationInsee;
+import fr.actionsociale.conventions.messaging.ContactPrivilegieDesigne;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import fr.actionsociale.conventions.domain.DeliberationCitee;
 import fr.actionsociale.conventions.domain.Echeancier;
 import fr.actionsociale.conventions.domain.Institution;
 import fr.actionsociale.conventions.domain.ModeResiliation;
@@ -49,7 +60,11 @@ public class ConventionService {
     private final Appelant appelant;
     private final Clock horloge;
 
-    ConventionService(EntityManager em, Outbox outbox, Instantanes instantanes, Appelant appelant, Clock horloge) {
+    private final DeliberationService deliberations;
+
+    ConventionService(EntityManager em, Outbox outbox, Instantanes instantanes, Appelant appelant, Clock horloge,
+            DeliberationService deliberations) {
+        this.deliberations = deliberations;
         this.horloge = horloge;
         this.em = em;
         this.appelant = appelant;
@@ -70,6 +85,16 @@ public class ConventionService {
         for (int i = 0; i < parties.size(); i++) {
             if (em.find(Institution.class, parties.get(i).institution()) == null) {
                 throw new RegleMetierException("parties[" + i + "].institution", "institution inconnue : " + parties.get(i).institution());
+            }
+            Deliberation d = deliberations.citee(parties.get(i).deliberationId(), "parties[" + i + "].deliberationId");
+            if (d != null) {
+                Convention.verifierAutorite(d, parties.get(i).institution(), ActeAutorise.AUTORISER_SIGNATAIRE, "parties[" + i + "].deliberationId");
+            }
+        }
+        List<Financement> financements = c.financements();
+        for (int i = 0; i < financements.size(); i++) {
+            if (financements.get(i).institution() != null && em.find(Institution.class, financements.get(i).institution()) == null) {
+                throw new RegleMetierException("financements[" + i + "].institution", "institution inconnue : " + financements.get(i).institution());
             }
         }
         if (!em.createQuery("select c.id from Convention c where c.reference = :r", UUID.class).setParameter("r", c.reference())
@@ -121,10 +146,15 @@ public class ConventionService {
 
     /** Records a signature; the last one puts the convention in force and emits convention-signee with it. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Convention signer(UUID id, String institution, LocalDate date, Deliberation deliberation) {
+    public Convention signer(UUID id, String institution, LocalDate date, UUID deliberationId, DeliberationCitee citation) {
         appelant.exigerAdminOuInstitution(institution, "Un gestionnaire ne signe que pour sa propre institution.");
         Convention c = verrouillee(id);
-        if (c.signer(institution, date, deliberation, aujourdHui())) {
+        Deliberation deliberation = deliberations.citee(deliberationId, "deliberationId");
+        if (deliberation == null) {
+            // the deliberation named when the convention was drafted
+            deliberation = c.partie(institution).map(Partie::deliberationId).map(d -> em.find(Deliberation.class, d)).orElse(null);
+        }
+        if (c.signer(institution, date, deliberations.regle(institution), deliberation, citation, aujourdHui())) {
             em.flush();
             List<Echeance> echeances = Echeancier.deriver(c, c.versements());
             echeances.forEach(em::persist);
@@ -228,18 +258,76 @@ public class ConventionService {
         return new Export(csv.toString(), incompletes);
     }
 
-    /** Shares of a yearly amount pro rata of each party's INSEE population (seed 004). */
-    public List<RepartitionCharges.Part> repartir(UUID id, BigDecimal montant) {
+    /**
+     * Shares of a year's amount pro rata of each party's INSEE population as last known on 1 January of that year (seed 004):
+     * the vintage in force that day, which must be recorded for every party.
+     */
+    public List<RepartitionCharges.Part> repartir(UUID id, BigDecimal montant, int annee) {
         Convention c = modifiable(id);
+        LocalDate jour = LocalDate.of(annee, 1, 1);
         List<RepartitionCharges.Population> populations = new ArrayList<>();
+        List<String> manquantes = new ArrayList<>();
         for (Partie p : c.parties()) {
-            Institution i = em.find(Institution.class, p.institution());
-            if (i.population() == null) {
-                throw new RegleMetierException("parties", p.institution() + " n'a pas de population INSEE enregistrée : "
-                        + "la répartition au prorata est impossible");
+            var millesimes = em.createQuery("select p from PopulationInsee p where p.institution = :i", PopulationInsee.class)
+                    .setParameter("i", p.institution()).getResultList();
+            var enVigueur = PopulationInsee.enVigueur(millesimes, jour);
+            if (enVigueur.isEmpty()) {
+                manquantes.add(p.institution());
+            } else {
+                populations.add(new RepartitionCharges.Population(p.institution(), enVigueur.get().population(), enVigueur.get().millesime()));
             }
-            populations.add(new RepartitionCharges.Population(i.code(), i.population(), i.populationAnnee()));
+        }
+        if (!manquantes.isEmpty()) {
+            throw new RegleMetierException("annee", "au 1er janvier " + annee + ", la dernière population INSEE connue est celle du millésime "
+                    + PopulationInsee.millesimeEnVigueur(jour) + " ; elle n'est pas enregistrée pour " + String.join(", ", manquantes));
         }
         return RepartitionCharges.repartir(montant, populations);
+    }
+
+    /** What is wrong with the convention as recorded, for a legal officer to regularise or check. */
+    public List<Anomalie> anomalies(Convention c) {
+        Map<UUID, Deliberation> citees = new HashMap<>();
+        for (Partie p : c.parties()) {
+            if (p.deliberationId() != null) {
+                citees.put(p.deliberationId(), em.find(Deliberation.class, p.deliberationId()));
+            }
+        }
+        Set<String> engagees = new HashSet<>(em.createQuery("select distinct e.institution from Engagement e where e.conventionId = :c",
+                String.class).setParameter("c", c.id()).getResultList());
+        return Anomalie.de(c, citees, engagees);
+    }
+
+    public record AnomalieConvention(UUID conventionId, String reference, Anomalie anomalie) {
+    }
+
+    /** Every convention's anomalies, optionally of one type or involving one institution. */
+    public List<AnomalieConvention> anomalies(Anomalie.Type type, String institution) {
+        List<AnomalieConvention> toutes = new ArrayList<>();
+        for (Convention c : em.createQuery("select c from Convention c order by c.reference", Convention.class).getResultList()) {
+            for (Anomalie a : anomalies(c)) {
+                if ((type == null || a.type() == type) && (institution == null || institution.equals(a.institution())
+                        || (a.institution() == null && c.lie(institution)))) {
+                    toutes.add(new AnomalieConvention(c.id(), c.reference(), a));
+                }
+            }
+        }
+        return toutes;
+    }
+
+    /** A party designates its privileged contact; contact-privilegie-designe carries it to referral-service. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public ContactPrivilegie designerContact(UUID id, String institution, String contact, LocalDate designeLe, String hypothese) {
+        appelant.exigerAdminOuInstitution(institution, "Un gestionnaire ne désigne que le contact de sa propre institution.");
+        Convention c = trouver(id);
+        ContactPrivilegie p = ContactPrivilegie.designer(c, institution, contact, designeLe, hypothese, aujourdHui());
+        em.persist(p);
+        outbox.publier(ContactPrivilegieDesigne.TYPE, institution, ContactPrivilegieDesigne.de(p));
+        return p;
+    }
+
+    public List<ContactPrivilegie> contacts(UUID id) {
+        trouver(id);
+        return em.createQuery("select p from ContactPrivilegie p where p.conventionId = :c order by p.institution, p.designeLe",
+                ContactPrivilegie.class).setParameter("c", id).getResultList();
     }
 }

@@ -17,7 +17,7 @@ class ResiliationTest {
     static final LocalDate AUJOURDHUI = LocalDate.of(2015, 6, 1);
 
     static Convention enVigueur(Integer preavisMois) {
-        Deliberation d = new Deliberation("D-1", "Conseil d'administration", LocalDate.of(2014, 1, 10));
+        DeliberationCitee d = new DeliberationCitee("D-1", "Conseil d'administration", LocalDate.of(2014, 1, 10));
         Convention c = Convention.rediger("RESEAU-2014", "Réseau des acteurs sociaux", TypeConvention.PARTENARIAT, "ccas-blain",
                 List.of("44015"), List.of(), LocalDate.of(2014, 1, 1), LocalDate.of(2016, 12, 31), "Blain", 6,
                 new BigDecimal("4000.00"), preavisMois, List.of(

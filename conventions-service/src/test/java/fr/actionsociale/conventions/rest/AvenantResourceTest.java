@@ -1,6 +1,7 @@
 package fr.actionsociale.conventions.rest;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -24,10 +25,33 @@ class AvenantResourceTest {
 
     static final String ADMIN = Jetons.entete("admin", "departement-35");
 
+    /** A CCAS approves an avenant on a deliberation of its board (seed 004, article 9), recorded first. */
     static io.restassured.response.ValidatableResponse approuver(String id, int numero, String institution) {
+        String deliberation = given().header("Authorization", ADMIN).contentType(ContentType.JSON).body("""
+                {"institution":"%s","organe":"CONSEIL_ADMINISTRATION","dateSeance":"2020-01-15","objet":"Avenant n° %d",
+                 "autorise":["APPROUVER_AVENANT"]}""".formatted(institution, numero)).post("/deliberations").then().statusCode(201)
+                .extract().path("id");
         return given().header("Authorization", Jetons.entete("gestionnaire", institution)).contentType(ContentType.JSON)
-                .body("{\"institution\":\"%s\",\"date\":\"2020-02-01\"}".formatted(institution))
+                .body("{\"institution\":\"%s\",\"date\":\"2020-02-01\",\"deliberationId\":\"%s\"}".formatted(institution, deliberation))
                 .post("/conventions/" + id + "/avenants/" + numero + "/approbations").then();
+    }
+
+    @Test
+    void unCcasNApprouvePasUnAvenantSansDeliberationDeSonConseil() {
+        ConventionResourceTest.Trio t = ConventionResourceTest.institutions(true);
+        String id = ConventionResourceTest.enVigueur(t);
+        given().header("Authorization", ADMIN).contentType(ContentType.JSON)
+                .body("{\"objet\":\"Préavis porté à 4 mois\",\"nouveauPreavisMois\":4}").post("/conventions/" + id + "/avenants").then().statusCode(201);
+        given().header("Authorization", ADMIN).contentType(ContentType.JSON).body("{\"institution\":\"%s\",\"date\":\"2020-02-01\"}".formatted(t.b()))
+                .post("/conventions/" + id + "/avenants/1/approbations").then().statusCode(400)
+                .body("erreurs[0].champ", equalTo("deliberationId")).body("erreurs[0].raison", containsString("conseil d'administration"));
+        String budget = given().header("Authorization", ADMIN).contentType(ContentType.JSON).body("""
+                {"institution":"%s","organe":"CONSEIL_ADMINISTRATION","dateSeance":"2020-01-15","objet":"Budget","autorise":["VOTER_BUDGET"]}"""
+                .formatted(t.b())).post("/deliberations").then().statusCode(201).extract().path("id");
+        given().header("Authorization", ADMIN).contentType(ContentType.JSON)
+                .body("{\"institution\":\"%s\",\"date\":\"2020-02-01\",\"deliberationId\":\"%s\"}".formatted(t.b(), budget))
+                .post("/conventions/" + id + "/avenants/1/approbations").then().statusCode(400).body("erreurs[0].raison", containsString("n'autorise pas"));
+        approuver(id, 1, t.b()).statusCode(200).body("approbations[0].deliberationId", org.hamcrest.Matchers.notNullValue());
     }
 
     @Test

@@ -28,7 +28,7 @@ import fr.actionsociale.commons.securite.AppelantDeTest;
 import fr.actionsociale.commons.test.Jetons;
 import fr.actionsociale.commons.test.SchemasEvenements;
 import fr.actionsociale.commons.test.SondeKafka;
-import fr.actionsociale.conventions.domain.Deliberation;
+import fr.actionsociale.conventions.domain.DeliberationCitee;
 import fr.actionsociale.conventions.service.ConventionService;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -143,15 +143,15 @@ class ConventionResourceTest {
         String id = rediger(convention(t, "2014-03-01", "2030-12-31", "4000.00")).statusCode(201).extract().path("id");
         given().header("Authorization", ADMIN).post("/conventions/" + id + "/soumission").then().statusCode(200);
         signer(id, t.a(), "admin", "2014-02-10").statusCode(200);
-        Deliberation d = new Deliberation("D-1", "Conseil d'administration", LocalDate.parse("2014-02-01"));
+        DeliberationCitee d = new DeliberationCitee("D-1", "Conseil d'administration", LocalDate.parse("2014-02-01"));
         UUID uuid = UUID.fromString(id);
         // the two signatures are the service's own calls, on threads of their own: an administrator's
         QuarkusMock.installMockForType(AppelantDeTest.admin("departement-35"), Appelant.class);
         try (SondeKafka sonde = SondeKafka.aLaFinDe("convention-signee")) {
             CompletableFuture<Void> seconde = new CompletableFuture<>();
             QuarkusTransaction.requiringNew().run(() -> {
-                conventions.signer(uuid, t.b(), LocalDate.parse("2014-02-11"), d);
-                CompletableFuture.runAsync(() -> QuarkusTransaction.requiringNew().run(() -> conventions.signer(uuid, t.c(), LocalDate.parse("2014-02-12"), d)))
+                conventions.signer(uuid, t.b(), LocalDate.parse("2014-02-11"), null, d);
+                CompletableFuture.runAsync(() -> QuarkusTransaction.requiringNew().run(() -> conventions.signer(uuid, t.c(), LocalDate.parse("2014-02-12"), null, d)))
                         .whenComplete((v, e) -> {
                             if (e != null) {
                                 seconde.completeExceptionally(e);

@@ -59,8 +59,12 @@ class MatriceInstitutionsTest {
         essayer(ecarts, matrice, "POST " + c + "/avenants", etrangere, t.a(), 201, "{\"objet\":\"Un an de plus\",\"nouvelleDateFin\":\"2031-12-31\"}");
         String admin = Jetons.entete("admin", "departement-35");
         int numero = given().header("Authorization", admin).get(c + "/avenants").then().statusCode(200).extract().path("[0].numero");
+        // the CCAS approves on its board's deliberation (seed 004, article 9)
+        String deliberation = given().header("Authorization", admin).contentType(io.restassured.http.ContentType.JSON).body("""
+                {"institution":"%s","organe":"CONSEIL_ADMINISTRATION","dateSeance":"2015-01-05","objet":"Avenant","autorise":["APPROUVER_AVENANT"]}"""
+                .formatted(t.a())).post("/deliberations").then().statusCode(201).extract().path("id");
         essayer(ecarts, matrice, "POST " + c + "/avenants/" + numero + "/approbations", etrangere, t.a(), 200,
-                "{\"institution\":\"%s\",\"date\":\"2015-01-10\"}".formatted(t.a()));
+                "{\"institution\":\"%s\",\"date\":\"2015-01-10\",\"deliberationId\":\"%s\"}".formatted(t.a(), deliberation));
         essayer(ecarts, matrice, "POST " + c + "/resiliation", etrangere, t.b(), 200,
                 "{\"mode\":\"UNILATERALE\",\"institution\":\"%s\",\"dateLettre\":\"2026-01-15\"}".formatted(t.b()));
         System.out.println(matrice);

@@ -16,6 +16,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import fr.actionsociale.commons.test.Jetons;
+import fr.actionsociale.conventions.domain.SchemaScdl;
 import fr.actionsociale.conventions.domain.ScdlSubventions;
 import fr.actionsociale.conventions.domain.Siret;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -52,25 +53,9 @@ class ScdlExportTest {
         return code;
     }
 
-    /** The SCDL subventions 2.1.1 constraints, field by field. */
+    /** The SCDL subventions 2.1.1 constraints, read from the official schema. */
     static void conforme(List<String> l) {
-        assertEquals(ScdlSubventions.COLONNES.size(), l.size());
-        assertTrue(!l.get(0).isBlank(), "nomAttribuant obligatoire");
-        assertTrue(l.get(1).matches("^\\d{14}$"), "idAttribuant : SIRET");
-        LocalDate.parse(l.get(2)); // dateConvention : date ISO 8601
-        assertTrue(!l.get(4).isBlank(), "nomBeneficiaire obligatoire");
-        assertTrue(l.get(5).matches("^\\d{14}$"), "idBeneficiaire : SIRET");
-        assertTrue(l.get(6).isEmpty() || l.get(6).matches("^W\\d{9}$"), "rnaBeneficiaire");
-        assertTrue(!l.get(7).isBlank() && l.get(7).length() <= 256, "objet obligatoire, 256 caractères au plus");
-        assertTrue(l.get(8).matches("^\\d+(\\.\\d+)?$"), "montant : nombre, point décimal");
-        assertTrue(Set.of("aide en numéraire", "aide en nature", "aide en numéraire;aide en nature", "aide en nature;aide en numéraire")
-                .contains(l.get(9)), "nature");
-        assertTrue(!l.get(10).isBlank() && l.get(10).length() <= 256, "conditionsVersement");
-        assertTrue(l.get(11).matches("^[0-9]{4}-[0-9]{2}-[0-9]{2}(/[0-9]{4}-[0-9]{2}-[0-9]{2})?$"), "datesPeriodeVersement");
-        assertTrue(l.get(12).length() <= 5, "idRAE");
-        assertTrue(Set.of("oui", "non").contains(l.get(13)), "notificationUE");
-        BigDecimal pourcentage = new BigDecimal(l.get(14));
-        assertTrue(pourcentage.compareTo(new BigDecimal("0.01")) >= 0 && pourcentage.compareTo(BigDecimal.ONE) <= 0, "pourcentageSubvention");
+        assertEquals(List.of(), SchemaScdl.v211().ecarts(l), "écarts au schéma SCDL Subventions 2.1.1");
     }
 
     static List<List<String>> lire(String csv) {
@@ -129,7 +114,7 @@ class ScdlExportTest {
         Response r = given().header("Authorization", ADMIN).get("/conventions/export/scdl-subventions.csv");
         r.then().statusCode(200).contentType(containsString("text/csv")).header("X-Conventions-Incompletes", containsString(incomplete));
         List<List<String>> lignes = lire(r.asString());
-        assertEquals(ScdlSubventions.COLONNES, lignes.get(0));
+        assertEquals(SchemaScdl.v211().colonnes(), lignes.get(0));
         lignes.subList(1, lignes.size()).forEach(ScdlExportTest::conforme);
         List<String> notre = lignes.stream().filter(l -> l.get(4).equals("Département, " + s)).findFirst().orElseThrow();
         // the decision is the financing party's deliberation, the one its signature recorded
