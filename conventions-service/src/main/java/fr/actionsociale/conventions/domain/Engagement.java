@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -19,12 +20,14 @@ import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import fr.actionsociale.commons.domaine.EtatInvalideException;
 import fr.actionsociale.commons.domaine.RegleMetierException;
 
 /**
  * One party's measurable commitment: a quantity and unit, due at a rhythm over a period, possibly times
  * a scope (per commune). Its réalisations say how much of it is done, and whether it is behind what
- * its rhythm expects by a given day.
+ * its rhythm expects by a given day. An in-kind commitment may be valued: a rate of a basis, each
+ * réalisation's basis valued at that rate.
  */
 @Entity
 @Table(name = "engagement")
@@ -51,6 +54,9 @@ public class Engagement {
     @Enumerated(EnumType.STRING)
     @Column(name = "compte_evenement")
     private EvenementCompte compteEvenement;
+    /** Null unless the commitment is valued in kind (a rate of a basis). */
+    @Embedded
+    private Valorisation valorisation;
     @OneToMany(mappedBy = "engagement", cascade = CascadeType.ALL)
     @OrderBy("date")
     private List<Realisation> realisations = new ArrayList<>();
@@ -111,6 +117,32 @@ public class Engagement {
         return this;
     }
 
+    /**
+     * Valued in kind (seed 000 art. 8: "valorisés à hauteur de 15% des frais salariaux"): set when the commitment is
+     * taken, before any réalisation, since the réalisations' valued amounts follow from it.
+     */
+    public Engagement valoriser(Valorisation v) {
+        if (!realisations.isEmpty()) {
+            throw new EtatInvalideException("La valorisation d'un engagement se fixe avant sa première réalisation.");
+        }
+        this.valorisation = v;
+        return this;
+    }
+
+    /** Null when the commitment is not valued. */
+    public Valorisation valorisation() {
+        return valorisation;
+    }
+
+    /** The sum of its réalisations' valued amounts, to the cent; null when the commitment is not valued. */
+    public BigDecimal montantValorise() {
+        if (valorisation == null) {
+            return null;
+        }
+        return realisations.stream().map(Realisation::montantValorise).filter(m -> m != null)
+                .reduce(BigDecimal.ZERO, BigDecimal::add).setScale(2);
+    }
+
     /** An event of that day counts towards this commitment only within its period. */
     public boolean couvre(LocalDate date) {
         return !date.isBefore(dateDebut) && !date.isAfter(dateFin);
@@ -121,13 +153,27 @@ public class Engagement {
     }
 
     public Realisation realiser(LocalDate date, BigDecimal quantite, String commentaire, String saisiePar, LocalDate aujourdHui) {
+        return realiser(date, quantite, null, commentaire, saisiePar, aujourdHui);
+    }
+
+    /** With, for a valued commitment, the basis actually incurred (euros) that its rate values. */
+    public Realisation realiser(LocalDate date, BigDecimal quantite, BigDecimal montantAssiette, String commentaire, String saisiePar,
+            LocalDate aujourdHui) {
+        if (montantAssiette != null) {
+            if (valorisation == null) {
+                throw new RegleMetierException("montantAssiette", "l'engagement n'est pas valorisé");
+            }
+            if (montantAssiette.signum() < 0 || Valorisation.decimales(montantAssiette) > 2) {
+                throw new RegleMetierException("montantAssiette", "doit être un montant en euros positif ou nul avec au plus deux décimales");
+            }
+        }
         if (date.isBefore(dateDebut)) {
             throw new RegleMetierException("date", "antérieure au début de l'engagement (" + dateDebut + ")");
         }
         if (date.isAfter(aujourdHui)) {
             throw new RegleMetierException("date", "une réalisation ne peut pas être datée du futur");
         }
-        Realisation r = new Realisation(this, date, quantite, commentaire, saisiePar, null);
+        Realisation r = new Realisation(this, date, quantite, montantAssiette, commentaire, saisiePar, null);
         realisations.add(r);
         return r;
     }

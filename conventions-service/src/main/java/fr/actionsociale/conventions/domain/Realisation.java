@@ -28,11 +28,16 @@ public class Realisation {
     private String saisiePar;
     /** The event it was counted from, if any. */
     private String evenement;
+    /** Euros: the basis of a valued commitment actually incurred over this réalisation (the quarter's salary costs). */
+    @Column(name = "montant_assiette")
+    private BigDecimal montantAssiette;
 
     protected Realisation() {
     }
 
-    Realisation(Engagement engagement, LocalDate date, BigDecimal quantite, String commentaire, String saisiePar, String evenement) {
+    Realisation(Engagement engagement, LocalDate date, BigDecimal quantite, BigDecimal montantAssiette, String commentaire, String saisiePar,
+            String evenement) {
+        this.montantAssiette = montantAssiette == null ? null : montantAssiette.setScale(2);
         this.evenement = evenement;
         this.id = UUID.randomUUID();
         this.engagement = engagement;
@@ -64,5 +69,15 @@ public class Realisation {
 
     public String evenement() {
         return evenement;
+    }
+
+    public BigDecimal montantAssiette() {
+        return montantAssiette;
+    }
+
+    /** Its basis valued at the commitment's rate (to the cent); null when the commitment is not valued or no basis was given. */
+    public BigDecimal montantValorise() {
+        Valorisation v = engagement.valorisation();
+        return v == null || montantAssiette == null ? null : v.appliquer(montantAssiette);
     }
 }

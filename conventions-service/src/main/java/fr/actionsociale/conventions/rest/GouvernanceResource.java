@@ -24,6 +24,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -49,6 +51,9 @@ import fr.actionsociale.conventions.service.GouvernanceService;
 @SecurityRequirement(name = "jeton")
 public class GouvernanceResource {
 
+    /** Not blank (a lone @Pattern lets null through: the field stays optional). */
+    private static final String NON_VIDE = "[\\s\\S]*\\S[\\s\\S]*";
+
     private final GouvernanceService gouvernance;
     private final ConventionService conventions;
     private final Appelant appelant;
@@ -61,12 +66,26 @@ public class GouvernanceResource {
 
     @Schema(name = "InstanceRequete")
     public record InstanceRequete(
-            @NotNull @Schema(example = "COMITE_PILOTAGE") TypeInstance type,
-            @NotBlank @Size(max = 200) @Schema(example = "Comité de pilotage") String nom,
+            @NotNull @Schema(example = "COMITE_SUIVI") TypeInstance type,
+            @NotBlank @Size(max = 200) @Schema(example = "Comité de suivi local") String nom,
             @NotNull @Size(max = 50, message = "ne doit pas dépasser 50 membres")
+            @Schema(description = "Les parties à la convention qui en sont membres (codes d'institution)")
             List<@NotNull @Pattern(regexp = Formats.CODE_INSTITUTION, message = Formats.CODE_INSTITUTION_RAISON) String> membres,
-            @NotNull @Min(value = 1, message = "doit valoir au moins 1") @Max(value = 12, message = "ne doit pas dépasser 12")
-            @Schema(description = "Rythme : 4 pour « 4 fois par an », trimestriel", example = "4") Integer reunionsParAn) {
+            @Size(max = InstanceGouvernance.MAX_AUTRES_MEMBRES, message = "ne doit pas dépasser 50 membres")
+            @Schema(description = "Les membres qui ne sont pas parties, tels que le document les nomme (texte libre) ; absent : aucun",
+                    example = "[\"services de l'État\", \"France Travail\", \"Mission locale\", \"Néotoa\", \"habitants\", \"associations\"]")
+            List<@NotBlank(message = "ne doit pas être vide") @Size(max = InstanceGouvernance.LONGUEUR_AUTRE_MEMBRE) String> autresMembres,
+            @Size(max = InstanceGouvernance.LONGUEUR_PRESIDENCE) @Pattern(regexp = NON_VIDE, message = "ne doit pas être vide")
+            @Schema(description = "Qui la préside, en texte libre ; absent : le document ne le dit pas",
+                    example = "Co-présidé par la Vice-Présidente déléguée à la Petite Enfance Santé Autonomie de REDON Agglomération, "
+                            + "le maire de Pipriac et un élu de la Ville de Redon") String presidence,
+            @Size(max = InstanceGouvernance.MAX_MISSIONS, message = "ne doit pas dépasser 20 missions")
+            @Schema(description = "Ses missions, en texte libre ; absent : aucune",
+                    example = "[\"Décider et débattre autour des enjeux stratégiques identifiés\", \"Valider les orientations stratégiques et techniques\"]")
+            List<@NotBlank(message = "ne doit pas être vide") @Size(max = InstanceGouvernance.LONGUEUR_MISSION) String> missions,
+            @Min(value = 1, message = "doit valoir au moins 1") @Max(value = 12, message = "ne doit pas dépasser 12")
+            @Schema(description = "Rythme : 4 pour « une fois par trimestre » (1, 2, 3, 4, 6 ou 12) ; absent quand le document n'en fixe pas "
+                    + "(équipe projet, groupe de travail) : aucune réunion n'est alors attendue", example = "4") Integer reunionsParAn) {
     }
 
     @Schema(name = "ReunionRequete")
@@ -75,12 +94,21 @@ public class GouvernanceResource {
     }
 
     @Schema(name = "InstanceGouvernance", description = "Avec les périodes écoulées sans réunion")
-    public record InstanceVue(UUID id, String type, String nom, List<String> membres, int reunionsParAn, List<LocalDate> reunions,
-            List<LocalDate> periodesSansReunion, boolean rythmeManque) {
+    public record InstanceVue(UUID id, String type, String nom,
+            @Schema(description = "Les parties membres (codes d'institution)") List<String> membres,
+            @Schema(description = "Les membres qui ne sont pas parties (texte libre)") List<String> autresMembres,
+            @Schema(description = "Qui la préside ; null : le document ne le dit pas") String presidence,
+            @Schema(description = "Ses missions") List<String> missions,
+            // null must be answered, not left out: Quarkus 3.37's generated serializers drop a null Integer
+            // (quarkusio/quarkus#55137); an annotation they do not support makes Quarkus use Jackson's own for this record
+            @JsonSerialize
+            @Schema(description = "Réunions attendues par an ; null : le document ne fixe pas de rythme, aucune période n'est manquée")
+            Integer reunionsParAn,
+            List<LocalDate> reunions, List<LocalDate> periodesSansReunion, boolean rythmeManque) {
         static InstanceVue de(InstanceGouvernance g, Convention c, LocalDate aujourdHui) {
             List<LocalDate> manquees = g.periodesSansReunion(c, aujourdHui);
-            return new InstanceVue(g.id(), g.type().name(), g.nom(), g.membres(), g.reunionsParAn(),
-                    g.reunions().stream().map(r -> r.date()).toList(), manquees, !manquees.isEmpty());
+            return new InstanceVue(g.id(), g.type().name(), g.nom(), g.membres(), g.autresMembres(), g.presidence(), g.missions(),
+                    g.reunionsParAn(), g.reunions().stream().map(r -> r.date()).toList(), manquees, !manquees.isEmpty());
         }
     }
 
@@ -88,20 +116,24 @@ public class GouvernanceResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.GESTIONNAIRE, Roles.ADMIN })
     @Transactional
-    @Operation(summary = "Instituer une instance de gouvernance", description = "Ses membres sont des parties à la convention.")
+    @Operation(summary = "Instituer une instance de gouvernance", description = "Ses membres sont des parties à la convention ; "
+            + "les autres membres (services de l'État, habitants...), la présidence et les missions sont en texte libre ; sans rythme "
+            + "fixé par le document, aucune réunion n'est attendue.")
     @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = InstanceVue.class)))
     @Idempotent
     public Response instituer(@PathParam("conventionId") UUID conventionId, @HeaderParam(Idempotence.ENTETE) String cle,
             @Valid @NotNull InstanceRequete r) {
         UUID id = conventionId;
-        InstanceGouvernance g = gouvernance.instituer(id, r.type(), r.nom(), r.membres(), r.reunionsParAn());
+        InstanceGouvernance g = gouvernance.instituer(id, r.type(), r.nom(), r.membres(), r.autresMembres(), r.presidence(), r.missions(),
+                r.reunionsParAn());
         return Response.created(URI.create("/conventions/" + id + "/gouvernance/" + g.id()))
                 .entity(InstanceVue.de(g, conventions.trouver(id), conventions.aujourdHui())).build();
     }
 
     @GET
     @RolesAllowed({ Roles.GESTIONNAIRE, Roles.ADMIN, Roles.COORDINATEUR, Roles.PARTENAIRE, Roles.AGENT })
-    @Operation(summary = "Les instances de gouvernance et leur rythme", description = "rythmeManque : une période entière de la convention s'est écoulée sans réunion.")
+    @Operation(summary = "Les instances de gouvernance et leur rythme", description = "rythmeManque : une période entière de la convention "
+            + "s'est écoulée sans réunion ; jamais pour une instance sans rythme (reunionsParAn null).")
     public List<InstanceVue> lister(@PathParam("conventionId") UUID conventionId) {
         UUID id = conventionId;
         Convention c = conventions.trouver(id);

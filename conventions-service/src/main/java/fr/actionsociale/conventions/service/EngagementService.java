@@ -17,6 +17,7 @@ import fr.actionsociale.conventions.domain.Convention;
 import fr.actionsociale.conventions.domain.Engagement;
 import fr.actionsociale.conventions.domain.NatureEngagement;
 import fr.actionsociale.conventions.domain.Rythme;
+import fr.actionsociale.conventions.domain.Valorisation;
 import fr.actionsociale.commons.evenement.EvenementRecu;
 import fr.actionsociale.commons.inbox.EvenementInvalideException;
 import fr.actionsociale.conventions.domain.EvenementCompte;
@@ -38,10 +39,10 @@ public class EngagementService {
     @Transactional(Transactional.TxType.MANDATORY)
     public Engagement prendre(UUID conventionId, String institution, String article, NatureEngagement nature, String libelle,
             BigDecimal quantite, String unite, Rythme rythme, int multiplicateur, LocalDate dateDebut, LocalDate dateFin,
-            EvenementCompte compteEvenement) {
+            EvenementCompte compteEvenement, Valorisation valorisation) {
         Convention c = conventions.modifiable(conventionId);
         Engagement e = Engagement.prendre(c, institution, article, nature, libelle, quantite, unite, rythme, multiplicateur,
-                dateDebut, dateFin).compterDepuis(compteEvenement);
+                dateDebut, dateFin).compterDepuis(compteEvenement).valoriser(valorisation);
         em.persist(e);
         return e;
     }
@@ -91,10 +92,11 @@ public class EngagementService {
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public Engagement realiser(UUID conventionId, UUID id, LocalDate date, BigDecimal quantite, String commentaire, String saisiePar) {
+    public Engagement realiser(UUID conventionId, UUID id, LocalDate date, BigDecimal quantite, BigDecimal montantAssiette, String commentaire,
+            String saisiePar) {
         Engagement e = trouver(conventionId, id);
         appelant.exigerAdminOuInstitution(e.institution(), "Seule la partie engagée saisit ses réalisations.");
-        e.realiser(date, quantite, commentaire, saisiePar, conventions.aujourdHui());
+        e.realiser(date, quantite, montantAssiette, commentaire, saisiePar, conventions.aujourdHui());
         return e;
     }
 }

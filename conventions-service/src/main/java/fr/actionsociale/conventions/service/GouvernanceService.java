@@ -25,8 +25,10 @@ public class GouvernanceService {
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public InstanceGouvernance instituer(UUID conventionId, TypeInstance type, String nom, List<String> membres, int reunionsParAn) {
-        InstanceGouvernance g = InstanceGouvernance.instituer(conventions.modifiable(conventionId), type, nom, membres, reunionsParAn);
+    public InstanceGouvernance instituer(UUID conventionId, TypeInstance type, String nom, List<String> membres, List<String> autresMembres,
+            String presidence, List<String> missions, Integer reunionsParAn) {
+        InstanceGouvernance g = InstanceGouvernance.instituer(conventions.modifiable(conventionId), type, nom, membres, autresMembres,
+                presidence, missions, reunionsParAn);
         em.persist(g);
         return g;
     }

@@ -82,4 +82,73 @@ class EngagementTest {
         assertEquals("date", assertThrows(RegleMetierException.class,
                 () -> e.realiser(AUJOURDHUI.plusDays(1), BigDecimal.ONE, null, "x", AUJOURDHUI)).champ());
     }
+
+    static Engagement fraisDeFonctionnement(String taux) {
+        return Engagement.prendre(seed000(), "msa-porte-de-bretagne", "Article 10", NatureEngagement.VALORISATION,
+                "Frais de fonctionnement liés à l'embauche du référent", BigDecimal.ONE, "trimestre", Rythme.TRIMESTRIEL, 1,
+                LocalDate.of(2024, 9, 1), LocalDate.of(2025, 11, 30))
+                .valoriser(new Valorisation(new BigDecimal(taux), "frais salariaux du référent Accès aux droits", null));
+    }
+
+    @Test
+    void leMontantValoriseEstLAssietteAuTauxArrondiAuCentimeDemiSuperieur() {
+        assertEquals(new BigDecimal("1500.00"), new Valorisation(new BigDecimal("15"), "frais salariaux", null).appliquer(new BigDecimal("10000.00")));
+        // 333.33 × 15 % = 49.9995: half up to the cent
+        assertEquals(new BigDecimal("50.00"), new Valorisation(new BigDecimal("15"), "frais salariaux", null).appliquer(new BigDecimal("333.33")));
+        // 100.01 × 33.33 % = 33.333333
+        assertEquals(new BigDecimal("33.33"), new Valorisation(new BigDecimal("33.33"), "frais salariaux", null).appliquer(new BigDecimal("100.01")));
+        // 0.05 × 50 % = 0.025: the half cent goes up, 0.03 × 50 % = 0.015 too
+        assertEquals(new BigDecimal("0.03"), new Valorisation(new BigDecimal("50"), "temps du chargé de communication", null).appliquer(new BigDecimal("0.05")));
+        assertEquals(new BigDecimal("0.02"), new Valorisation(new BigDecimal("50"), "temps du chargé de communication", null).appliquer(new BigDecimal("0.03")));
+        // 0.01 × 33.33 % = 0.003333: below half a cent
+        assertEquals(new BigDecimal("0.00"), new Valorisation(new BigDecimal("33.33"), "frais salariaux", null).appliquer(new BigDecimal("0.01")));
+    }
+
+    @Test
+    void unEngagementValoriseSommeLesMontantsValorisesDeSesRealisations() {
+        Engagement e = fraisDeFonctionnement("15");
+        assertEquals(new BigDecimal("0.00"), e.montantValorise());
+        Realisation t1 = e.realiser(LocalDate.of(2024, 11, 30), BigDecimal.ONE, new BigDecimal("10000.00"), "T1", "msa-porte-de-bretagne", AUJOURDHUI);
+        Realisation t2 = e.realiser(LocalDate.of(2025, 2, 28), BigDecimal.ONE, new BigDecimal("333.33"), "T2", "msa-porte-de-bretagne", AUJOURDHUI);
+        Realisation sansAssiette = e.realiser(LocalDate.of(2025, 5, 31), BigDecimal.ONE, null, "T3", "msa-porte-de-bretagne", AUJOURDHUI);
+        assertEquals(new BigDecimal("1500.00"), t1.montantValorise());
+        assertEquals(new BigDecimal("50.00"), t2.montantValorise());
+        assertEquals(null, sansAssiette.montantValorise());
+        // the sum of the rounded amounts, as each réalisation shows them
+        assertEquals(new BigDecimal("1550.00"), e.montantValorise());
+        assertEquals(new BigDecimal("15.00"), e.valorisation().taux());
+    }
+
+    @Test
+    void unEngagementNonValoriseNaNiValorisationNiMontantValorise() {
+        Engagement e = Engagement.prendre(seed000(), "redon-agglomeration", "Article 7", NatureEngagement.IMPRESSION,
+                "Impression de 9 400 flyers", new BigDecimal("9400"), "flyer", Rythme.PONCTUEL, 1,
+                LocalDate.of(2024, 1, 1), LocalDate.of(2024, 6, 30));
+        assertEquals(null, e.valorisation());
+        assertEquals(null, e.montantValorise());
+        assertEquals("montantAssiette", assertThrows(RegleMetierException.class, () -> e.realiser(LocalDate.of(2024, 5, 2),
+                new BigDecimal("9400"), new BigDecimal("100.00"), null, "redon-agglomeration", AUJOURDHUI)).champ());
+        assertTrue(e.realisations().isEmpty());
+    }
+
+    @Test
+    void uneValorisationIncoherenteEstRefusee() {
+        for (String taux : List.of("0", "-1", "100.01", "101", "15.125")) {
+            assertEquals("valorisation.taux", assertThrows(RegleMetierException.class,
+                    () -> new Valorisation(new BigDecimal(taux), "frais salariaux", null)).champ(), taux);
+        }
+        assertEquals(new BigDecimal("15.00"), new Valorisation(new BigDecimal("15.000"), "frais salariaux", null).taux());
+        assertEquals(new BigDecimal("100.00"), new Valorisation(new BigDecimal("100"), "frais salariaux", null).taux());
+        assertEquals("valorisation.assiette", assertThrows(RegleMetierException.class,
+                () -> new Valorisation(BigDecimal.TEN, " ", null)).champ());
+        assertEquals("valorisation.assiette", assertThrows(RegleMetierException.class,
+                () -> new Valorisation(BigDecimal.TEN, "x".repeat(301), null)).champ());
+        assertEquals("valorisation.montantPrevu", assertThrows(RegleMetierException.class,
+                () -> new Valorisation(BigDecimal.TEN, "frais salariaux", new BigDecimal("-0.01"))).champ());
+        assertEquals("valorisation.montantPrevu", assertThrows(RegleMetierException.class,
+                () -> new Valorisation(BigDecimal.TEN, "frais salariaux", new BigDecimal("1.001"))).champ());
+        Engagement e = fraisDeFonctionnement("15");
+        assertEquals("montantAssiette", assertThrows(RegleMetierException.class, () -> e.realiser(LocalDate.of(2024, 11, 30), BigDecimal.ONE,
+                new BigDecimal("1.005"), null, "msa-porte-de-bretagne", AUJOURDHUI)).champ());
+    }
 }
