@@ -89,7 +89,9 @@ class DeliberationResourceTest {
                 .get("/deliberations").then().statusCode(200).body("total", equalTo(0));
         String publiee = deliberation(dep, "2024-07-08", "2024-07-09", "2024-07-12", "\"VOTER_BUDGET\"");
         given().header("Authorization", ADMIN).get("/deliberations/" + publiee).then().body("executoireLe", equalTo("2024-07-12"))
-                .body("nonExecutoire", nullValue());
+                .body("nonExecutoire", nullValue())
+                // votes the document does not give are null, written as such (not left out)
+                .body("votes", org.hamcrest.Matchers.hasKey("pour")).body("votes.adoptee", nullValue());
     }
 
     @Test
