@@ -41,7 +41,7 @@ class DemoDesSeedsIT {
             List.of("-Dsuite.topics.prefix=e2e.", "-Dmp.messaging.incoming.convention-signee.group.id=budget-service-demo-e2e",
                     "-Dmp.messaging.incoming.orientation-faite.group.id=budget-service-demo-e2e"));
     static final Suite.Service REFERRAL = new Suite.Service("referral-service", 28083, "referral_demo_e2e",
-            List.of("-Dsuite.topics.prefix=e2e.", "-Dmp.messaging.incoming.contact-privilegie-designe.group.id=referral-service-demo-e2e"));
+            List.of("-Dsuite.topics.prefix=e2e."));
     static final String ADMIN = Jetons.entete("admin", "departement-35");
     static final List<Process> PROCESSUS = new ArrayList<>();
 
@@ -153,9 +153,10 @@ class DemoDesSeedsIT {
     }
 
     @Test
-    void seed002EstEnVigueurAvecSesTranchesSonEnveloppeEtSaLigneScdl() {
+    void seed002ASesTranchesSonEnveloppeEtSaLigneScdl() {
         JsonPath c = convention("EXPE-RSA-2023-2024");
-        assertEquals("EN_VIGUEUR", c.getString("statut"));
+        // signed (on the demo's assumed date), and ended on 31 December 2024
+        assertEquals("EXPIREE", c.getString("statut"));
         assertEquals("2023-07-03", c.getString("dateSignature"));
         assertEquals("102", c.getString("imputation.programme"));
         assertTrue(c.getString("anomalies.find { it.type == 'IMPUTATION_INCOMPLETE' }.constat").contains("engagement juridique"));
