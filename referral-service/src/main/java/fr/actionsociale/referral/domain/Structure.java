@@ -1,6 +1,8 @@
 package fr.actionsociale.referral.domain;
 
+import java.time.LocalDate;
 import java.util.List;
+import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -23,6 +25,11 @@ public class Structure {
     private String communes;
     @Column(name = "contact_privilegie")
     private String contactPrivilegie;
+    /** The convention that designated the contact (contact-privilegie-designe); null when entered at registration. */
+    @Column(name = "contact_convention_id")
+    private UUID contactConventionId;
+    @Column(name = "contact_designe_le")
+    private LocalDate contactDesigneLe;
 
     protected Structure() {
     }
@@ -33,6 +40,13 @@ public class Structure {
         this.type = type;
         this.communes = ListeTexte.ecrire(communes);
         this.contactPrivilegie = contactPrivilegie;
+    }
+
+    /** Takes the contact a convention designated for this institution. */
+    public void designer(UUID conventionId, String contact, LocalDate designeLe) {
+        this.contactPrivilegie = contact;
+        this.contactConventionId = conventionId;
+        this.contactDesigneLe = designeLe;
     }
 
     public boolean couvre(String commune) {
@@ -57,5 +71,21 @@ public class Structure {
 
     public String contactPrivilegie() {
         return contactPrivilegie;
+    }
+
+    public UUID contactConventionId() {
+        return contactConventionId;
+    }
+
+    public LocalDate contactDesigneLe() {
+        return contactDesigneLe;
+    }
+
+    /** "convention <id>" when designated by a convention, "saisie" when entered at registration, null without a contact. */
+    public String contactSource() {
+        if (contactPrivilegie == null) {
+            return null;
+        }
+        return contactConventionId == null ? "saisie" : "convention " + contactConventionId;
     }
 }

@@ -18,19 +18,30 @@ import fr.actionsociale.referral.domain.TypeStructure;
 public class StructureService {
 
     private final EntityManager em;
+    private final ContactPrivilegieService contacts;
     /** Structures are never deleted: once seen, a code stays known (a miss still asks the database, for other replicas' creations). */
     private final Set<String> connues = ConcurrentHashMap.newKeySet();
 
-    StructureService(EntityManager em) {
+    StructureService(EntityManager em, ContactPrivilegieService contacts) {
         this.em = em;
+        this.contacts = contacts;
     }
 
+    /**
+     * A contact entered here is kept until a convention designates another; without one, the structure takes the contact its
+     * institution's convention already designated, if any.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public Structure enregistrer(String code, String nom, TypeStructure type, List<String> communes, String contactPrivilegie) {
+        contacts.verrouiller(code);
         if (em.find(Structure.class, code) != null) {
             throw ProblemeException.conflit("La structure " + code + " existe déjà.");
         }
-        Structure s = new Structure(code, nom, type, communes, contactPrivilegie);
+        boolean saisi = contactPrivilegie != null && !contactPrivilegie.isBlank();
+        Structure s = new Structure(code, nom, type, communes, saisi ? contactPrivilegie : null);
+        if (!saisi) {
+            contacts.designation(code).ifPresent(d -> s.designer(d.conventionId(), d.contact(), d.designeLe()));
+        }
         em.persist(s);
         return s;
     }
