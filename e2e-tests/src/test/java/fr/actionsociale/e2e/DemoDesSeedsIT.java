@@ -41,7 +41,7 @@ class DemoDesSeedsIT {
             List.of("-Dsuite.topics.prefix=e2e.", "-Dmp.messaging.incoming.convention-signee.group.id=budget-service-demo-e2e",
                     "-Dmp.messaging.incoming.orientation-faite.group.id=budget-service-demo-e2e"));
     static final Suite.Service REFERRAL = new Suite.Service("referral-service", 28083, "referral_demo_e2e",
-            List.of("-Dsuite.topics.prefix=e2e."));
+            List.of("-Dsuite.topics.prefix=e2e.", "-Dmp.messaging.incoming.contact-privilegie-designe.group.id=referral-service-demo-e2e"));
     static final String ADMIN = Jetons.entete("admin", "departement-35");
     static final List<Process> PROCESSUS = new ArrayList<>();
 
@@ -148,7 +148,7 @@ class DemoDesSeedsIT {
         Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> {
             String contact = given().baseUri(REFERRAL.url()).header("Authorization", ADMIN).get("/structures").then().statusCode(200)
                     .extract().jsonPath().getString("find { it.code == 'msa-porte-de-bretagne' }.contactPrivilegie");
-            return contact != null && contact.contains("msa-pdb.example");
+            return contact != null && contact.contains("contacts privilégiés");
         });
     }
 

@@ -254,7 +254,7 @@ class DeliberationResourceTest {
                  "dateDebut":"2024-07-08","dateFin":"2027-12-31","parties":[{"institution":"%s","role":"PORTEUR"},{"institution":"%s","role":"PARTENAIRE"}]}"""
                 .formatted(UUID.randomUUID(), dep, dep, msa)).statusCode(201).extract().path("id");
         String corps = """
-                {"institution":"%s","contact":"Service action sociale – contacts@msa.example","designeLe":"2024-07-08"}""".formatted(msa);
+                {"institution":"%s","contact":"Service action sociale, boîte des contacts privilégiés","designeLe":"2024-07-08"}""".formatted(msa);
         // a draft designates nobody
         given().header("Authorization", ADMIN).contentType(ContentType.JSON).body(corps).post("/conventions/" + id + "/contacts-privilegies")
                 .then().statusCode(409);
@@ -264,10 +264,10 @@ class DeliberationResourceTest {
                     .body(corps).post("/conventions/" + id + "/contacts-privilegies").then().statusCode(201).body("institution", equalTo(msa));
             List<ConsumerRecord<String, String>> recus = sonde.attendre(r -> msa.equals(r.key()), 1, Duration.ofSeconds(30));
             assertEquals(1, recus.size());
-            org.hamcrest.MatcherAssert.assertThat(recus.get(0).value(), containsString("contacts@msa.example"));
+            org.hamcrest.MatcherAssert.assertThat(recus.get(0).value(), containsString("boîte des contacts privilégiés"));
         }
         given().header("Authorization", ADMIN).get("/conventions/" + id + "/contacts-privilegies").then().statusCode(200)
-                .body("contact", equalTo(List.of("Service action sociale – contacts@msa.example")));
+                .body("contact", equalTo(List.of("Service action sociale, boîte des contacts privilégiés")));
         given().header("Authorization", ADMIN).contentType(ContentType.JSON)
                 .body("{\"institution\":\"%s\",\"contact\":\"x\",\"designeLe\":\"2024-07-08\"}".formatted(institution("caf", "CAF")))
                 .post("/conventions/" + id + "/contacts-privilegies").then().statusCode(400).body("erreurs[0].champ", equalTo("institution"));
