@@ -74,6 +74,20 @@ public class EtapeRsa {
         return faiteLe != null && !faiteLe.isAfter(dateLimite);
     }
 
+    /**
+     * Days past the deadline: when it was done for a step done late (it stays late once done), as of that day for a step still
+     * waiting; 0 when in time.
+     */
+    public long joursDeRetardAu(LocalDate jour) {
+        LocalDate fin = faiteLe != null ? faiteLe : jour;
+        return Math.max(0, java.time.temporal.ChronoUnit.DAYS.between(dateLimite, fin));
+    }
+
+    /** Days from the clock's start to the step done; null while it waits. */
+    public Long delaiJours() {
+        return faiteLe == null ? null : java.time.temporal.ChronoUnit.DAYS.between(dateDepart, faiteLe);
+    }
+
     public UUID id() {
         return id;
     }

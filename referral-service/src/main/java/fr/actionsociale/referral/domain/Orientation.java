@@ -41,8 +41,11 @@ public class Orientation {
     private String orientePar;
     @Enumerated(EnumType.STRING)
     private StatutOrientation statut;
+    /** When it happened: the moment it was recorded, or the start of the day the structure says it happened. */
     @Column(name = "date_orientation")
     private Instant dateOrientation;
+    @Column(name = "enregistree_le")
+    private Instant enregistreeLe;
     @Column(name = "beneficiaire_id")
     private UUID beneficiaireId;
     private String referent;
@@ -79,7 +82,37 @@ public class Orientation {
         o.orientePar = orientePar;
         o.statut = StatutOrientation.PROPOSEE;
         o.dateOrientation = quand;
+        o.enregistreeLe = quand;
         return o;
+    }
+
+    /**
+     * An orientation recorded late keeps the day it happened: never in the future, never before the step it follows
+     * (the opening of the right it aims at, when the RSA path is under way).
+     */
+    public Orientation datee(LocalDate le, Instant maintenant, LocalDate aujourdHui, LocalDate suitLe, String suitQuoi) {
+        this.enregistreeLe = maintenant;
+        if (le == null || le.equals(aujourdHui)) {
+            this.dateOrientation = maintenant;
+            return this;
+        }
+        if (le.isAfter(aujourdHui)) {
+            throw new RegleMetierException("date", "ne peut pas être dans le futur (" + le + " après le " + aujourdHui + ")");
+        }
+        if (suitLe != null && le.isBefore(suitLe)) {
+            throw new RegleMetierException("date", "l'orientation du " + le + " ne peut pas précéder " + suitQuoi + " (" + suitLe + ")");
+        }
+        this.dateOrientation = le.atStartOfDay(Horloges.PARIS).toInstant();
+        return this;
+    }
+
+    /** The day it happened, in the institutions' calendar. */
+    public LocalDate jour() {
+        return LocalDate.ofInstant(dateOrientation, Horloges.PARIS);
+    }
+
+    public Instant enregistreeLe() {
+        return enregistreeLe;
     }
 
     /** @throws RegleMetierException when a beneficiary reference looks like personal data */
@@ -145,9 +178,9 @@ public class Orientation {
         if (le.isAfter(aujourdHui)) {
             throw new RegleMetierException("date", "ne peut pas être dans le futur");
         }
-        LocalDate orientee = LocalDate.ofInstant(dateOrientation, Horloges.PARIS);
+        LocalDate orientee = jour();
         if (le.isBefore(orientee)) {
-            throw new RegleMetierException("date", "ne peut pas précéder l'orientation (" + orientee + ")");
+            throw new RegleMetierException("date", "le " + le + " ne peut pas précéder l'orientation (" + orientee + ")");
         }
     }
 

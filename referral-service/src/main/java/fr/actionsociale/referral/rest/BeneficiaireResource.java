@@ -124,10 +124,14 @@ public class BeneficiaireResource {
 
     @Schema(name = "EtapeRsa")
     public record EtapeVue(UUID id, String type, String libelle, LocalDate depart, LocalDate dateLimite, LocalDate faiteLe, String structure,
-            boolean enRetard) {
+            @Schema(description = "Pas faite et son délai est passé") boolean enRetard,
+            @Schema(description = "Faite : dans le délai (true) ou en retard (false) ; null tant qu'elle attend") Boolean faiteDansLeDelai,
+            @Schema(description = "Jours au-delà du délai : au jour où elle a été faite, ou à aujourd'hui si elle attend ; 0 dans le délai")
+            long joursDeRetard,
+            @Schema(description = "Jours entre le départ du délai et l'étape faite ; null tant qu'elle attend") Long delaiJours) {
         static EtapeVue de(EtapeRsa e, LocalDate aujourdHui) {
             return new EtapeVue(e.id(), e.type().name(), e.type().libelle(), e.dateDepart(), e.dateLimite(), e.faiteLe(), e.structure(),
-                    e.enRetardAu(aujourdHui));
+                    e.enRetardAu(aujourdHui), e.faiteLe() == null ? null : e.faiteDansLeDelai(), e.joursDeRetardAu(aujourdHui), e.delaiJours());
         }
     }
 

@@ -41,5 +41,9 @@ public record OrientationRequete(
         @NotEmpty(message = "doit contenir au moins un droit visé")
         @Size(max = 9, message = "ne doit pas contenir plus de 9 droits")
         @Schema(description = "Droits visés", example = "[\"RSA\", \"C2S\"]")
-        List<@NotNull DroitVise> droitsVises) {
+        List<@NotNull DroitVise> droitsVises,
+
+        @Schema(description = "Le jour où l'orientation a été faite, quand elle est saisie plus tard (aujourd'hui par défaut) : jamais dans le "
+                + "futur, jamais avant l'ouverture du RSA qu'elle suit ; les délais du parcours en partent", example = "2026-11-20")
+        java.time.LocalDate date) {
 }

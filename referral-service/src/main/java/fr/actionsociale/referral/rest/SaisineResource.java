@@ -53,7 +53,9 @@ public class SaisineResource {
             @NotBlank @Pattern(regexp = Formats.CODE_INSTITUTION, message = Formats.CODE_INSTITUTION_RAISON)
             @Schema(example = "msa-porte-de-bretagne") String institution,
             @NotBlank @Size(max = 4000) String objet,
-            boolean urgente) {
+            boolean urgente,
+            @Schema(description = "Le jour de la saisine, quand elle est enregistrée plus tard (aujourd'hui par défaut, jamais dans le futur) : "
+                    + "le délai de réponse en part") LocalDate date) {
     }
 
     @Schema(name = "ReponseSaisineRequete")
@@ -68,7 +70,7 @@ public class SaisineResource {
     @Operation(summary = "Saisir le contact privilégié d'un partenaire", description = "Réponse due sous 2 jours ouvrés si urgente, 10 jours sinon.")
     @APIResponse(responseCode = "201", description = "Saisine enregistrée", content = @Content(schema = @Schema(implementation = SaisineService.Saisine.class)))
     public Response saisir(@Valid @NotNull SaisineRequete r) {
-        SaisineService.Saisine s = saisines.saisir(r.beneficiaire(), r.institution(), r.objet(), r.urgente());
+        SaisineService.Saisine s = saisines.saisir(r.beneficiaire(), r.institution(), r.objet(), r.urgente(), r.date());
         return Response.created(URI.create("/saisines/" + s.id())).entity(s).build();
     }
 

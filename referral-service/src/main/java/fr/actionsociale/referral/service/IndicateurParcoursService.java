@@ -1,5 +1,10 @@
 package fr.actionsociale.referral.service;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
@@ -37,7 +42,11 @@ public class IndicateurParcoursService {
 
     public record Indicateurs(List<String> communes, LocalDate debut, LocalDate fin, long nouveauxEntrants, long nouveauxEntrantsOrientesEnUnMoisEtMoins,
             long premiersRendezVousFixes, long premiersRendezVousFixesEnDeuxSemainesEtMoins, long premiersContratsEngagementsReciproques,
-            long premiersContratsDansLesDeuxMois, long droitsOuvertsApresUnRdvDesDroits, Map<String, Long> orientationsParStructure) {
+            long premiersContratsDansLesDeuxMois, long droitsOuvertsApresUnRdvDesDroits, Map<String, Long> orientationsParStructure,
+            @Schema(description = "Nouveaux entrants orientés dans les 30 jours de l'ouverture du droit") long nouveauxEntrantsOrientesEnTrenteJours,
+            @Schema(description = "Part des nouveaux entrants orientés dans les 30 jours (0 à 1, 4 décimales) ; null sans entrant") BigDecimal partOrientesEnTrenteJours,
+            @Schema(description = "Délai moyen en jours, du départ de chaque délai à l'étape faite, pour les étapes faites des nouveaux entrants "
+                    + "(PREMIERE_INVITATION, ORIENTATION, PREMIER_RDV, PREMIER_CER) ; une étape sans aucune faite est absente") Map<String, BigDecimal> delaiMoyenJours) {
     }
 
     /** @param communes empty for every commune */
@@ -65,8 +74,23 @@ public class IndicateurParcoursService {
             Object[] l = (Object[]) o;
             parStructure.put((String) l[0], ((Number) l[1]).longValue());
         }
-        return new Indicateurs(communes, debut, fin, nombre(n[0]), nombre(n[1]), nombre(n[2]), nombre(n[3]), nombre(n[4]), nombre(n[5]), apresRdv,
-                parStructure);
+        // the same entrants: oriented within 30 days of the opening, and each step's average delay, from the steps' effective dates
+        long enTrenteJours = ((Number) territoire.lier(em.createNativeQuery("select count(*) from droit d join beneficiaire b on b.id = d.beneficiaire_id "
+                + "where d.type = 'RSA' and d.ouvert_le between ?1 and ?2 and exists (select 1 from etape_rsa e where e.droit_id = d.id "
+                + "and e.type = 'ORIENTATION' and e.faite_le is not null and e.faite_le - d.ouvert_le <= 30)" + territoire.condition())
+                .setParameter(1, debut).setParameter(2, fin)).getSingleResult()).longValue();
+        Map<String, BigDecimal> delais = new TreeMap<>();
+        for (Object o : territoire.lier(em.createNativeQuery("select e.type, avg(e.faite_le - e.date_depart) from droit d join beneficiaire b on "
+                + "b.id = d.beneficiaire_id join etape_rsa e on e.droit_id = d.id where d.type = 'RSA' and d.ouvert_le between ?1 and ?2 "
+                + "and e.faite_le is not null" + territoire.condition() + " group by e.type").setParameter(1, debut).setParameter(2, fin))
+                .getResultList()) {
+            Object[] l = (Object[]) o;
+            delais.put((String) l[0], new BigDecimal(l[1].toString()).setScale(1, RoundingMode.HALF_UP));
+        }
+        long entrants = nombre(n[0]);
+        return new Indicateurs(communes, debut, fin, entrants, nombre(n[1]), nombre(n[2]), nombre(n[3]), nombre(n[4]), nombre(n[5]), apresRdv,
+                parStructure, enTrenteJours, entrants == 0 ? null : BigDecimal.valueOf(enTrenteJours).divide(BigDecimal.valueOf(entrants), 4,
+                        RoundingMode.HALF_UP), delais);
     }
 
     private static long nombre(Object colonne) {

@@ -59,7 +59,8 @@ public class OrientationService {
      * RSA path's clock moves on: the orientation step is done, the first appointment and first contract clocks start.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Orientation orienter(String reference, String structure, String commune, String motif, Set<DroitVise> droitsVises, String orientePar) {
+    public Orientation orienter(String reference, String structure, String commune, String motif, Set<DroitVise> droitsVises, String orientePar,
+            LocalDate le) {
         Orientation.verifierReference(reference);
         Beneficiaire b;
         try {
@@ -69,18 +70,31 @@ public class OrientationService {
         }
         BeneficiaireService.actif(b);
         structures.verifier("structure", structure);
-        return orienter(b, structure, commune, motif, droitsVises, orientePar);
+        return orienter(b, structure, commune, motif, droitsVises, orientePar, le);
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Orientation orienter(Beneficiaire b, String structure, String commune, String motif, Set<DroitVise> droitsVises, String orientePar) {
+        return orienter(b, structure, commune, motif, droitsVises, orientePar, null);
     }
 
     /** The orientation itself, once the caller's right to orient this person is established (or by the automatic orientation). */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Orientation orienter(Beneficiaire b, String structure, String commune, String motif, Set<DroitVise> droitsVises, String orientePar) {
+    public Orientation orienter(Beneficiaire b, String structure, String commune, String motif, Set<DroitVise> droitsVises, String orientePar,
+            LocalDate le) {
+        Instant maintenant = Instant.now(horloge);
         Orientation o = Orientation.proposer(b.reference(), structure, commune, motif,
-                droitsVises.isEmpty() ? EnumSet.noneOf(DroitVise.class) : EnumSet.copyOf(droitsVises), orientePar, Instant.now(horloge));
-        LocalDate jour = beneficiaires.aujourdHui();
+                droitsVises.isEmpty() ? EnumSet.noneOf(DroitVise.class) : EnumSet.copyOf(droitsVises), orientePar, maintenant);
+        // one query for the person's rights followed, whatever the number of rights aimed at
+        List<Droit> suivis = droits.enCours(b.id());
+        Droit rsaOuvert = droitsVises.contains(DroitVise.RSA)
+                ? suivis.stream().filter(d -> d.type() == DroitVise.RSA && d.etat() == EtatDroit.OUVERT).findFirst().orElse(null)
+                : null;
+        o.datee(le, maintenant, beneficiaires.aujourdHui(), rsaOuvert == null ? null : rsaOuvert.ouvertLe(), "l'ouverture du RSA");
+        LocalDate jour = o.jour();
         for (Orientation precedente : actives(b.id())) {
             if (precedente.droitsVises().stream().anyMatch(droitsVises::contains)) {
-                precedente.cloturer(jour, jour);
+                precedente.cloturer(jour, beneficiaires.aujourdHui());
                 outbox.publier("orientation-cloturee", precedente.id().toString(), Evenements.OrientationSuivie.de(precedente, jour, o.id()));
                 o.pour(b.id(), precedente.id());
             }
@@ -91,21 +105,19 @@ public class OrientationService {
         em.persist(o);
         outbox.publier(OrientationFaite.TYPE, o.id().toString(), OrientationFaite.de(o));
         metriques.counter("referral.orientations", "structure", structure).increment();
-        // one query for the person's rights followed, whatever the number of rights aimed at
-        List<Droit> suivis = droits.enCours(b.id());
         suivis.stream().filter(d -> droitsVises.contains(d.type())).forEach(d -> d.rattacher(o.id(), structure));
-        if (droitsVises.contains(DroitVise.RSA)) {
-            suivis.stream().filter(d -> d.type() == DroitVise.RSA && d.etat() == EtatDroit.OUVERT).findFirst()
-                    .ifPresent(rsa -> avancerParcoursRsa(b, rsa, structure, jour));
+        if (rsaOuvert != null) {
+            avancerParcoursRsa(b, rsaOuvert, structure, jour);
         }
         return o;
     }
 
+    /** The orientation's day (which may be past) is the orientation step's done date and the start of the next clocks. */
     private void avancerParcoursRsa(Beneficiaire b, Droit rsa, String structure, LocalDate jour) {
         List<EtapeRsa> etapes = em.createQuery("from EtapeRsa where droitId = :d", EtapeRsa.class).setParameter("d", rsa.id()).getResultList();
         for (EtapeRsa e : etapes) {
             if (e.type() == TypeEtapeRsa.ORIENTATION && e.faiteLe() == null) {
-                e.faire(jour, jour);
+                e.faire(jour, beneficiaires.aujourdHui());
             }
             if (e.faiteLe() == null) {
                 e.confierA(structure);

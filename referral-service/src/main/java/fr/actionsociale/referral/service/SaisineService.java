@@ -58,18 +58,22 @@ public class SaisineService {
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public Saisine saisir(String reference, String institution, String objet, boolean urgente) {
+    public Saisine saisir(String reference, String institution, String objet, boolean urgente, LocalDate le) {
         Beneficiaire b = beneficiaires.modifiable(reference);
         Structure s = structures.connue("institution", institution);
         if (s.contactPrivilegie() == null) {
             throw new RegleMetierException("institution", institution + " n'a pas désigné de contact privilégié");
         }
         LocalDate aujourdHui = beneficiaires.aujourdHui();
+        if (le != null && le.isAfter(aujourdHui)) {
+            throw new RegleMetierException("date", "ne peut pas être dans le futur (" + le + " après le " + aujourdHui + ")");
+        }
+        LocalDate saisie = le == null ? aujourdHui : le;
         UUID id = UUID.randomUUID();
         em.createNativeQuery("insert into saisine (id, beneficiaire_id, par, institution, contact, objet, urgente, saisie_le, reponse_due_le) "
                 + "values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)").setParameter(1, id).setParameter(2, b.id()).setParameter(3, appelant.institution())
                 .setParameter(4, institution).setParameter(5, s.contactPrivilegie()).setParameter(6, objet).setParameter(7, urgente)
-                .setParameter(8, aujourdHui).setParameter(9, echeance(aujourdHui, urgente)).executeUpdate();
+                .setParameter(8, saisie).setParameter(9, echeance(saisie, urgente)).executeUpdate();
         return trouver(id);
     }
 
