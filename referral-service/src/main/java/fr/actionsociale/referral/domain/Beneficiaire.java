@@ -1,6 +1,7 @@
 package fr.actionsociale.referral.domain;
 
 import java.security.SecureRandom;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.HexFormat;
@@ -18,6 +19,7 @@ import jakarta.persistence.Version;
 import fr.actionsociale.commons.jdbc.ListeTexte;
 import fr.actionsociale.commons.domaine.EtatInvalideException;
 import fr.actionsociale.commons.domaine.RegleMetierException;
+import fr.actionsociale.commons.temps.Horloges;
 
 /**
  * A person followed on their path to their rights. Identity is limited to what the follow-up needs; outside this service the
@@ -53,6 +55,8 @@ public class Beneficiaire {
     private LocalDate consentementRetireLe;
     @Column(name = "cree_par")
     private String creePar;
+    @Column(name = "cree_le")
+    private Instant creeLe;
     @Column(name = "anonymise_le")
     private LocalDate anonymiseLe;
     @Version
@@ -62,7 +66,8 @@ public class Beneficiaire {
     }
 
     public static Beneficiaire inscrire(String nom, String prenom, LocalDate dateNaissance, String commune, String quartier, CanalContact canal,
-            String contact, String numeroAllocataire, String foyer, String creePar, LocalDate aujourdHui) {
+            String contact, String numeroAllocataire, String foyer, String creePar, Instant maintenant) {
+        LocalDate aujourdHui = LocalDate.ofInstant(maintenant, Horloges.PARIS);
         if (dateNaissance != null && (dateNaissance.isAfter(aujourdHui) || dateNaissance.isBefore(aujourdHui.minusYears(125)))) {
             throw new RegleMetierException("dateNaissance", "n'est pas une date de naissance plausible");
         }
@@ -82,6 +87,8 @@ public class Beneficiaire {
         b.numeroAllocataire = numeroAllocataire;
         b.foyer = foyer;
         b.creePar = creePar;
+        // the service's clock, not the database's now(): a registration is dated like every other step of the path
+        b.creeLe = maintenant;
         return b;
     }
 
@@ -205,6 +212,11 @@ public class Beneficiaire {
 
     public String creePar() {
         return creePar;
+    }
+
+    /** The day the person was registered, in Paris (a registration carries no effective date of its own). */
+    public LocalDate inscritLe() {
+        return LocalDate.ofInstant(creeLe, Horloges.PARIS);
     }
 
     public long version() {

@@ -113,12 +113,17 @@ public class BeneficiaireResource {
             @NotNull List<@NotNull DroitVise> droitsPotentiels) {
     }
 
-    @Schema(name = "Droit")
-    public record DroitVue(UUID id, String droit, String etat, String institution, UUID orientationId, String source, LocalDate identifieLe,
+    @Schema(name = "Droit", description = "Un droit suivi, tel qu'il est enregistré ; la personne n'y est que sa référence opaque")
+    public record DroitVue(@Schema(required = true) UUID id,
+            @Schema(required = true, description = "Référence opaque de la personne", example = "ben-7f3a9c21e0b4") String beneficiaire,
+            @Schema(required = true) String droit,
+            @Schema(required = true) String etat,
+            @Schema(required = true, description = "Date de son état actuel (la plus récente de ses étapes)") LocalDate date,
+            String institution, UUID orientationId, String source, LocalDate identifieLe,
             LocalDate demandeLe, LocalDate ouvertLe, LocalDate refuseLe, LocalDate abandonneLe, LocalDate fermeLe) {
-        static DroitVue de(Droit d) {
-            return new DroitVue(d.id(), d.type().name(), d.etat().name(), d.institution(), d.orientationId(), d.source().name(), d.identifieLe(),
-                    d.demandeLe(), d.ouvertLe(), d.refuseLe(), d.abandonneLe(), d.fermeLe());
+        static DroitVue de(Droit d, String beneficiaire) {
+            return new DroitVue(d.id(), beneficiaire, d.type().name(), d.etat().name(), d.dateEtat(), d.institution(), d.orientationId(),
+                    d.source().name(), d.identifieLe(), d.demandeLe(), d.ouvertLe(), d.refuseLe(), d.abandonneLe(), d.fermeLe());
         }
     }
 
@@ -163,7 +168,7 @@ public class BeneficiaireResource {
             @Parameter(description = "Pourquoi ce dossier est lu") @HeaderParam(MOTIF) String motif) {
         Beneficiaire b = beneficiaires.lire(reference, motif);
         LocalDate aujourdHui = beneficiaires.aujourdHui();
-        return new DossierVue(BeneficiaireVue.de(b), droits.droits(b.id()).stream().map(DroitVue::de).toList(),
+        return new DossierVue(BeneficiaireVue.de(b), droits.droits(b.id()).stream().map(d -> DroitVue.de(d, b.reference())).toList(),
                 orientations.deLaPersonne(b.id()).stream().map(OrientationVue::de).toList(),
                 suivi.etapes(b.id()).stream().map(e -> EtapeVue.de(e, aujourdHui)).toList());
     }
@@ -220,6 +225,6 @@ public class BeneficiaireResource {
     public Response rdv(@PathParam("reference") String reference, @Valid @NotNull RdvRequete r) {
         List<Droit> crees = droits.rdvDesDroits(reference, r.date(), EnumSet.copyOf(r.droitsExamines()),
                 r.droitsPotentiels().isEmpty() ? EnumSet.noneOf(DroitVise.class) : EnumSet.copyOf(r.droitsPotentiels()));
-        return Response.status(Response.Status.CREATED).entity(crees.stream().map(DroitVue::de).toList()).build();
+        return Response.status(Response.Status.CREATED).entity(crees.stream().map(d -> DroitVue.de(d, reference)).toList()).build();
     }
 }

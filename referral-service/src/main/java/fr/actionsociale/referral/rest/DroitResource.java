@@ -10,6 +10,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -25,9 +26,12 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import fr.actionsociale.commons.Formats;
+import fr.actionsociale.commons.idempotence.Idempotence;
+import fr.actionsociale.commons.idempotence.Idempotent;
 import fr.actionsociale.commons.probleme.ProblemeException;
 import fr.actionsociale.commons.securite.Appelant;
 import fr.actionsociale.commons.securite.Roles;
+import fr.actionsociale.referral.domain.Droit;
 import fr.actionsociale.referral.domain.DroitVise;
 import fr.actionsociale.referral.domain.EtatDroit;
 import fr.actionsociale.referral.service.DroitService;
@@ -70,7 +74,8 @@ public class DroitResource {
     @Operation(summary = "Faire avancer un droit", description = "potentiel → demandé → ouvert | refusé | abandonné ; ouvert → suspendu | fermé. "
             + "Une date ni future ni antérieure à l'étape précédente. Publie droit-demande, droit-ouvert, droit-refuse ou droit-ferme.")
     public BeneficiaireResource.DroitVue passer(@PathParam("id") UUID id, @Valid @NotNull EtatRequete r) {
-        return BeneficiaireResource.DroitVue.de(droits.passer(id, r.etat(), r.date(), r.institution()));
+        Droit d = droits.passer(id, r.etat(), r.date(), r.institution());
+        return BeneficiaireResource.DroitVue.de(d, droits.reference(d));
     }
 
     @POST
@@ -80,17 +85,18 @@ public class DroitResource {
     @Transactional
     @Operation(summary = "Signaler un droit demandé, ouvert, refusé ou fermé", description = "Par l'institution partenaire (celle du jeton), comme "
             + "un CloudEvent publié sur droit-ouvert et ses voisins : le suivi de l'orientation est mis à jour et le fait ré-émis pour les autres. "
-            + "Un signalement répété ne change rien.")
+            + "Un signalement répété ne change rien. Répond le droit tel qu'il est enregistré (la personne n'y est que sa référence).")
     @APIResponse(responseCode = "201", description = "Fait nouveau enregistré ; le droit suivi et son état",
             content = @Content(schema = @Schema(implementation = BeneficiaireResource.DroitVue.class)))
     @APIResponse(responseCode = "200", description = "Fait déjà connu : rien n'a changé ; le droit suivi et son état",
             content = @Content(schema = @Schema(implementation = BeneficiaireResource.DroitVue.class)))
-    public Response signaler(@Valid @NotNull SignalementRequete r) {
+    @Idempotent
+    public Response signaler(@HeaderParam(Idempotence.ENTETE) String cle, @Valid @NotNull SignalementRequete r) {
         if (r.etat() == EtatDroit.POTENTIEL || r.etat() == EtatDroit.ABANDONNE) {
             throw ProblemeException.champInvalide("etat", "une institution signale un droit DEMANDE, OUVERT, REFUSE, SUSPENDU ou FERME");
         }
         DroitService.Signalement s = droits.signaler(r.beneficiaire(), r.droit(), r.etat(), r.date(), appelant.institution());
         return Response.status(s.nouveau() ? Response.Status.CREATED : Response.Status.OK)
-                .entity(BeneficiaireResource.DroitVue.de(s.droit())).build();
+                .entity(BeneficiaireResource.DroitVue.de(s.droit(), droits.reference(s.droit()))).build();
     }
 }

@@ -28,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -152,7 +153,9 @@ public class OrientationAutomatiqueResource {
     @Operation(summary = "Importer le fichier mensuel des entrants RSA", description = "CSV numero_allocataire;date_ouverture;date_naissance;commune;"
             + "foyer. Dédoublonné (dans le fichier et avec les personnes connues), droit RSA ouvert à sa date et horloges démarrées, orientation "
             + "automatique appliquée. " + ImportEntrantsService.REGLE)
-    public ImportEntrantsService.Bilan importer(@QueryParam("caisse") @DefaultValue("caf-35")
+    public ImportEntrantsService.Bilan importer(
+            @Parameter(description = "Code de la caisse qui a ouvert les droits du fichier ; institution des droits RSA importés")
+            @QueryParam("caisse") @DefaultValue("caf-35")
             @Pattern(regexp = Formats.CODE_INSTITUTION, message = Formats.CODE_INSTITUTION_RAISON) String caisse, String texte) {
         try {
             return imports.importer(texte, caisse, appelant.institution());

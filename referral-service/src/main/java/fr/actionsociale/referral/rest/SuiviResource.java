@@ -23,6 +23,8 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -55,6 +57,8 @@ public class SuiviResource {
     @Operation(summary = "Liste de travail d'une structure", description = "Les étapes du parcours RSA en retard (délai passé) ou dues dans les "
             + "prochains jours ; les plus anciennes d'abord. Une étape n'est en retard qu'une fois son délai passé.")
     public List<ATraiterVue> aTraiter(@QueryParam("structure") @NotBlank String structure,
+            @Parameter(description = "Horizon en jours : les étapes en retard et celles dont le délai tombe dans les N prochains jours "
+                    + "(0 : celles dues aujourd'hui)")
             @QueryParam("jours") @DefaultValue("7") @Min(value = 0, message = "doit être positif ou nul") @Max(value = 365, message = "ne doit pas dépasser 365") int jours) {
         LocalDate aujourdHui = beneficiaires.aujourdHui();
         return suivi.aTraiter(structure, jours).stream().map(a -> new ATraiterVue(BeneficiaireResource.EtapeVue.de(a.etape(), aujourdHui),
@@ -75,6 +79,7 @@ public class SuiviResource {
     @RolesAllowed({ Roles.AGENT, Roles.ADMIN })
     @Transactional
     @Operation(summary = "Marquer une rupture traitée")
+    @APIResponse(responseCode = "204", description = "Rupture traitée : elle quitte la liste de la structure")
     public void traiter(@PathParam("id") UUID id, @Valid @NotNull FaiteRequete r) {
         suivi.traiterRupture(id, r.date());
     }

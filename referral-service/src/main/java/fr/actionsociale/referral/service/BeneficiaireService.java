@@ -49,7 +49,7 @@ public class BeneficiaireService {
             throw ProblemeException.conflit("Un bénéficiaire porte déjà ce numéro d'allocataire.");
         }
         Beneficiaire b = Beneficiaire.inscrire(nom, prenom, naissance, commune, quartier, canal, contact, numeroAllocataire, foyer,
-                appelant.institution(), aujourdHui());
+                appelant.institution(), horloge.instant());
         em.persist(b);
         return b;
     }

@@ -108,18 +108,23 @@ public class DroitService {
         return d;
     }
 
+    /** What a partner's report did: the right followed, and whether the report was news. */
+    public record Signalement(Droit droit, boolean nouveau) {
+    }
+
+    /** The person's opaque reference: all that a right's view says of them. */
+    public String reference(Droit d) {
+        return em.find(Beneficiaire.class, d.beneficiaireId()).reference();
+    }
+
     /**
      * A partner reports a fact about a person's right (over REST or as a CloudEvent): the right is created if nobody had found it,
      * and moved to the state reported. An institution that opens or refuses a right has received its request: that step is
      * recorded on the same date if it was missing.
      *
-     * @return false when the fact was already known (a repeated report)
+     * @return the right followed, not news when the fact was already known (a repeated report)
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    /** What a partner's report did: the right followed, and whether the report was news. */
-    public record Signalement(Droit droit, boolean nouveau) {
-    }
-
     public Signalement signaler(String reference, DroitVise type, EtatDroit etat, LocalDate le, String institution) {
         Beneficiaire b = BeneficiaireService.actif(beneficiaires.parReference(reference).orElseThrow(() -> new RegleMetierException("beneficiaire", "bénéficiaire inconnu")));
         Droit d = enCours(b.id(), type).orElse(null);

@@ -8,6 +8,8 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import fr.actionsociale.commons.jdbc.Colonnes;
 import fr.actionsociale.commons.securite.Appelant;
 import fr.actionsociale.commons.securite.Roles;
@@ -42,13 +44,14 @@ public class JournalService {
         this.appelant = appelant;
     }
 
-    public record Entree(LocalDate date, String quoi, String institution) {
+    /** Every entry has a date (the journal is sorted by it) and says what happened; the institution may be unknown. */
+    public record Entree(@Schema(required = true) LocalDate date, @Schema(required = true) String quoi, String institution) {
     }
 
     public List<Entree> journal(String reference) {
         Beneficiaire b = beneficiaires.accessible(reference);
         List<Entree> tout = new ArrayList<>();
-        tout.add(new Entree(null, "Inscription", b.creePar()));
+        tout.add(new Entree(b.inscritLe(), "Inscription", b.creePar()));
         if (b.consentementDonneLe() != null) {
             tout.add(new Entree(b.consentementDonneLe(), "Consentement au partage", b.creePar()));
         }
@@ -82,7 +85,7 @@ public class JournalService {
         String inst = appelant.institution();
         boolean toutVoir = appelant.a(Roles.ADMIN) || b.creePar().equals(inst) || "*".equals(b.consentementPortee()) && b.consentementActif();
         return tout.stream().filter(e -> toutVoir || inst.equals(e.institution()) || e.institution() == null)
-                .sorted(Comparator.comparing(Entree::date, Comparator.nullsFirst(Comparator.naturalOrder()))).toList();
+                .sorted(Comparator.comparing(Entree::date)).toList();
     }
 
     private static void ajouter(List<Entree> liste, LocalDate date, String quoi, String institution) {

@@ -5,11 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
 import fr.actionsociale.commons.domaine.EtatInvalideException;
+import fr.actionsociale.commons.temps.Horloges;
 
 class BeneficiaireTest {
 
@@ -18,7 +20,7 @@ class BeneficiaireTest {
     @Test
     void anonymiserEffaceLIdentiteEtGardeCeQueComptentLesIndicateurs() {
         Beneficiaire b = Beneficiaire.inscrire("Exemple", "Camille", LocalDate.of(1985, 4, 12), "35236", "Bellevue", CanalContact.TELEPHONE,
-                "02 99 00 00 00", "1234567", "isole", "ccas-pipriac", AUJOURDHUI.minusYears(3));
+                "02 99 00 00 00", "1234567", "isole", "ccas-pipriac", AUJOURDHUI.minusYears(3).atTime(10, 0).atZone(Horloges.PARIS).toInstant());
         b.consentir(AUJOURDHUI.minusYears(3), List.of("caf-35"), AUJOURDHUI.minusYears(3));
         String reference = b.reference();
 
@@ -38,5 +40,13 @@ class BeneficiaireTest {
         assertEquals(AUJOURDHUI.minusYears(3), b.consentementDonneLe());
         assertEquals(AUJOURDHUI, b.anonymiseLe());
         assertThrows(EtatInvalideException.class, () -> b.anonymiser(AUJOURDHUI));
+    }
+
+    @Test
+    void lInscriptionEstDuJourDeParisOuElleAEteEnregistree() {
+        // 23:30 UTC on 21 November is 00:30 on the 22nd in Paris
+        Beneficiaire b = Beneficiaire.inscrire(null, null, null, "35236", null, null, null, null, null, "ccas-pipriac",
+                AUJOURDHUI.minusDays(1).atTime(23, 30).toInstant(ZoneOffset.UTC));
+        assertEquals(AUJOURDHUI, b.inscritLe());
     }
 }

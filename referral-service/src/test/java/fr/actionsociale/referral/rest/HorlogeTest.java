@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 
 import jakarta.inject.Inject;
 
@@ -40,6 +41,22 @@ class HorlogeTest {
             horloge.liberer();
         }
         consentir(ben, hier).statusCode(200).body("consentementDonneLe", equalTo(hier.toString()));
+    }
+
+    @Test
+    void lInscriptionEstDateeDuJourDeParisOuElleAEteEnregistree() {
+        // 23:30 in UTC is already the next day in Paris (UTC+1 or +2): the journal says the Paris day
+        LocalDate jourParis = LocalDate.now(Horloges.PARIS).minusDays(2);
+        String ben;
+        try {
+            horloge.fixer(jourParis.minusDays(1).atTime(23, 30).toInstant(ZoneOffset.UTC));
+            ben = Referentiel.beneficiaire(AGENT);
+        } finally {
+            horloge.liberer();
+        }
+        given().header("Authorization", AGENT).get("/beneficiaires/" + ben + "/journal").then().statusCode(200)
+                .body("find { it.quoi == 'Inscription' }.date", equalTo(jourParis.toString()))
+                .body("find { it.quoi == 'Inscription' }.institution", equalTo("cdas-pays-de-redon"));
     }
 
     static io.restassured.response.ValidatableResponse consentir(String ben, LocalDate le) {

@@ -153,6 +153,31 @@ class ParcoursTest {
     }
 
     @Test
+    void unSignalementRepondLeDroitTelQuIlEstEnregistreEtSaCleLeRejoue() {
+        String ben = Referentiel.beneficiaire(CDAS);
+        String corps = "{\"beneficiaire\":\"%s\",\"droit\":\"C2S\",\"etat\":\"OUVERT\",\"date\":\"%s\"}".formatted(ben, AUJOURDHUI.minusDays(4));
+        String cle = UUID.randomUUID().toString();
+        ValidatableResponse cree = given().header("Authorization", CAF_PARTENAIRE).header("Idempotency-Key", cle).contentType(ContentType.JSON)
+                .body(corps).post("/droits/signalements").then().statusCode(201)
+                .body("beneficiaire", equalTo(ben)).body("droit", equalTo("C2S")).body("etat", equalTo("OUVERT"))
+                .body("date", equalTo(AUJOURDHUI.minusDays(4).toString())).body("institution", equalTo("caf-35"));
+        String id = cree.extract().path("id");
+        sansDonneePersonnelle(cree.extract().asString());
+        // the right answered is the one the record now follows
+        given().header("Authorization", CDAS).get("/beneficiaires/" + ben).then()
+                .body("droits.find { it.droit == 'C2S' }.id", equalTo(id)).body("droits.find { it.droit == 'C2S' }.beneficiaire", equalTo(ben));
+        // the same key and body: the first answer again, nothing recorded twice; the same key with another body: 422
+        given().header("Authorization", CAF_PARTENAIRE).header("Idempotency-Key", cle).contentType(ContentType.JSON).body(corps)
+                .post("/droits/signalements").then().statusCode(201).header("Idempotent-Replayed", "true").body("id", equalTo(id))
+                .body("date", equalTo(AUJOURDHUI.minusDays(4).toString()));
+        given().header("Authorization", CAF_PARTENAIRE).header("Idempotency-Key", cle).contentType(ContentType.JSON)
+                .body(corps.replace("OUVERT", "FERME")).post("/droits/signalements").then().statusCode(422)
+                .body("erreurs[0].champ", equalTo("Idempotency-Key"));
+        // without a key, a repeated report is no news: 200 and the same right
+        post(CAF_PARTENAIRE, "/droits/signalements", corps).statusCode(200).body("id", equalTo(id)).body("beneficiaire", equalTo(ben));
+    }
+
+    @Test
     void lesHorlogesDuRsaPartentDeLOuvertureDuDroitEtRemplissentLaListeDeTravail() {
         String ben = Referentiel.beneficiaire(CDAS);
         // the CAF reports an RSA right opened 40 days ago; the person was never oriented

@@ -7,11 +7,15 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
@@ -57,6 +61,25 @@ class SuiviEtPartenairesTest {
                 "{\"beneficiaire\":\"%s\",\"droit\":\"AIDE_LOGEMENT\",\"etat\":\"OUVERT\",\"date\":\"%s\"}".formatted(ben, AUJOURDHUI)).statusCode(201);
         given().header("Authorization", Jetons.entete("agent", "caf-35")).queryParam("structure", "caf-35").get("/suivi/ruptures").then()
                 .body("beneficiaire", not(hasItem(ben)));
+    }
+
+    @Test
+    void uneRuptureTraiteeQuitteLaListeDeLaStructureEtNeSeTraiteQuUneFois() {
+        String caf = Jetons.entete("agent", "caf-35");
+        String ben = Referentiel.beneficiaire(CDAS);
+        String orientation = ParcoursTest.orienter(CDAS, ben, "caf-35", "\"AIDE_LOGEMENT\"");
+        ParcoursTest.post(caf, "/orientations/" + orientation + "/acceptation",
+                "{\"referent\":\"Conseillère logement\",\"date\":\"%s\"}".formatted(AUJOURDHUI)).statusCode(200);
+        ParcoursTest.post(ParcoursTest.CAF_PARTENAIRE, "/droits/signalements", "{\"beneficiaire\":\"%s\",\"droit\":\"AIDE_LOGEMENT\",\"etat\":\"OUVERT\",\"date\":\"%s\"}"
+                .formatted(ben, AUJOURDHUI.minusDays(30))).statusCode(201);
+        ParcoursTest.post(ParcoursTest.CAF_PARTENAIRE, "/droits/signalements", "{\"beneficiaire\":\"%s\",\"droit\":\"AIDE_LOGEMENT\",\"etat\":\"FERME\",\"date\":\"%s\"}"
+                .formatted(ben, AUJOURDHUI.minusDays(1))).statusCode(201);
+        String rupture = given().header("Authorization", caf).queryParam("structure", "caf-35").get("/suivi/ruptures").then().statusCode(200)
+                .extract().path("find { it.beneficiaire == '%s' }.id".formatted(ben));
+        // nothing to say back: 204, as the document says
+        ParcoursTest.post(caf, "/suivi/ruptures/" + rupture + "/traitee", "{\"date\":\"%s\"}".formatted(AUJOURDHUI)).statusCode(204);
+        given().header("Authorization", caf).queryParam("structure", "caf-35").get("/suivi/ruptures").then().body("beneficiaire", not(hasItem(ben)));
+        ParcoursTest.post(caf, "/suivi/ruptures/" + rupture + "/traitee", "{\"date\":\"%s\"}".formatted(AUJOURDHUI)).statusCode(404);
     }
 
     @Test
@@ -141,6 +164,44 @@ class SuiviEtPartenairesTest {
         given().header("Authorization", Jetons.entete("agent", "france-travail-35")).get("/beneficiaires/" + ben).then().statusCode(200);
         given().header("Authorization", Jetons.entete("agent", "cpam-35")).get("/beneficiaires/" + ben).then().statusCode(404)
                 .body("detail", containsString("introuvable"));
+    }
+
+    @Test
+    void chaqueEntreeDuJournalEstDateeEtLInscriptionDuJourOuElleAEteEnregistree() {
+        String ben = Referentiel.beneficiaire(CDAS);
+        ParcoursTest.post(CDAS, "/beneficiaires/" + ben + "/consentement", "{\"date\":\"%s\",\"portee\":[\"caf-35\"]}".formatted(AUJOURDHUI))
+                .statusCode(200);
+        ParcoursTest.post(CDAS, "/beneficiaires/" + ben + "/rdv-des-droits", """
+                {"date":"%s","droitsExamines":["RSA","C2S"],"droitsPotentiels":["RSA","C2S"]}""".formatted(AUJOURDHUI.minusDays(6))).statusCode(201);
+        String c2s = given().header("Authorization", CDAS).get("/beneficiaires/" + ben).then().extract().path("droits.find { it.droit == 'C2S' }.id");
+        ParcoursTest.post(CDAS, "/droits/" + c2s + "/etat", "{\"etat\":\"ABANDONNE\",\"date\":\"%s\"}".formatted(AUJOURDHUI.minusDays(5))).statusCode(200);
+        String orientation = ParcoursTest.orienter(CDAS, ben, "caf-35", "\"RSA\"");
+        ParcoursTest.post(Jetons.entete("agent", "caf-35"), "/orientations/" + orientation + "/acceptation",
+                "{\"referent\":\"Conseillère RSA\",\"date\":\"%s\"}".formatted(AUJOURDHUI)).statusCode(200);
+        ParcoursTest.post(ParcoursTest.CAF_PARTENAIRE, "/droits/signalements", "{\"beneficiaire\":\"%s\",\"droit\":\"RSA\",\"etat\":\"OUVERT\",\"date\":\"%s\"}"
+                .formatted(ben, AUJOURDHUI.minusDays(2))).statusCode(201);
+        ParcoursTest.post(ParcoursTest.CAF_PARTENAIRE, "/droits/signalements", "{\"beneficiaire\":\"%s\",\"droit\":\"RSA\",\"etat\":\"FERME\",\"date\":\"%s\"}"
+                .formatted(ben, AUJOURDHUI)).statusCode(201);
+        String saisine = ParcoursTest.post(CDAS, "/saisines", "{\"beneficiaire\":\"%s\",\"institution\":\"msa-porte-de-bretagne\",\"objet\":\"Dossier bloqué\"}"
+                .formatted(ben)).statusCode(201).extract().path("id");
+        ParcoursTest.post(Jetons.entete("partenaire", "msa-porte-de-bretagne"), "/saisines/" + saisine + "/reponse",
+                "{\"reponse\":\"Vu\",\"date\":\"%s\"}".formatted(AUJOURDHUI)).statusCode(200);
+        ParcoursTest.post(CDAS, "/beneficiaires/" + ben + "/consentement/retrait", "{\"date\":\"%s\"}".formatted(AUJOURDHUI)).statusCode(200);
+
+        List<Map<String, String>> journal = given().header("Authorization", CDAS).get("/beneficiaires/" + ben + "/journal").then().statusCode(200)
+                .extract().jsonPath().getList("");
+        List<String> attendues = List.of("Inscription", "Consentement au partage", "Retrait du consentement", "RSA identifié (RDV_DES_DROITS)",
+                "C2S identifié (RDV_DES_DROITS)", "C2S abandonné", "RSA demandé", "RSA ouvert", "RSA fermé ou suspendu",
+                "Orientée vers caf-35 par cdas-pays-de-redon", "Orientation acceptée par caf-35 (référent unique)",
+                "Orientation, dans le mois de l'ouverture du droit : faite",
+                "Situation signalée au contact privilégié de msa-porte-de-bretagne par cdas-pays-de-redon", "Réponse de msa-porte-de-bretagne");
+        for (String quoi : attendues) {
+            assertTrue(journal.stream().anyMatch(e -> e.get("quoi").startsWith(quoi)), quoi + " dans " + journal);
+        }
+        for (Map<String, String> e : journal) {
+            assertNotNull(e.get("date"), "une date pour " + e);
+        }
+        assertEquals(AUJOURDHUI.toString(), journal.stream().filter(e -> e.get("quoi").equals("Inscription")).findFirst().orElseThrow().get("date"));
     }
 
     @Test
