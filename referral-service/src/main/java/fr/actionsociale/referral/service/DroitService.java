@@ -49,6 +49,14 @@ public class DroitService {
         if (!examines.containsAll(potentiels)) {
             throw new RegleMetierException("droitsPotentiels", "un droit trouvé potentiellement ouvert doit avoir été examiné");
         }
+        if (le.isAfter(beneficiaires.aujourdHui())) {
+            // checked by each right found until now, so a RDV that found none could be dated in the future
+            throw new RegleMetierException("date", "ne peut pas être dans le futur");
+        }
+        // the RDV itself, also when it finds nothing new: the outreach funnel counts RDVs held per month
+        em.createNativeQuery("insert into rdv_droits (id, beneficiaire_id, date_rdv, tenu_par) values (?1, ?2, ?3, ?4)")
+                .setParameter(1, UUID.randomUUID()).setParameter(2, b.id()).setParameter(3, le).setParameter(4, appelant.institution())
+                .executeUpdate();
         List<Droit> crees = new ArrayList<>();
         for (DroitVise type : potentiels) {
             if (enCours(b.id(), type).isPresent()) {

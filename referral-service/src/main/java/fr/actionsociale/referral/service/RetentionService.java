@@ -22,7 +22,7 @@ import io.quarkus.scheduler.Scheduled;
 /**
  * Erases the identity of every person whose last activity is older than the retention period, and tells the institutions
  * with {@code beneficiaire-anonymise}. Activity is anything that happened on their path: registration, consent, a contact,
- * a right identified, asked, opened, refused or closed, an orientation and its follow-up, an RSA step, a break, an
+ * a RDV des droits, a right identified, asked, opened, refused or closed, an orientation and its follow-up, an RSA step, a break, an
  * escalation. Reading the record is not activity. The indicators do not change: the path stays, only the identity goes.
  */
 @ApplicationScoped
@@ -41,6 +41,7 @@ public class RetentionService {
                   where o.beneficiaire_id = b.id),
                 (select max(greatest(e.date_depart, e.faite_le)) from etape_rsa e where e.beneficiaire_id = b.id),
                 (select max(c.date_contact) from contact_campagne c where c.beneficiaire_id = b.id),
+                (select max(r.date_rdv) from rdv_droits r where r.beneficiaire_id = b.id),
                 (select max(greatest(r.date_rupture, r.resolue_le)) from rupture r where r.beneficiaire_id = b.id),
                 (select max(greatest(s.saisie_le, s.repondue_le)) from saisine s where s.beneficiaire_id = b.id),
                 (select max((x.decidee_le at time zone 'Europe/Paris')::date) from decision_orientation x where x.beneficiaire_id = b.id)
