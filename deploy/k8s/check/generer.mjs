@@ -52,14 +52,43 @@ const VARIABLES_SECRETES = [
   [null, "SUITE_DB_PASSWORD", (nom, court) => `${court}-db-app`, "password"],
 ];
 
+/**
+ * The services that send e-mail (referral-service: the RSA path's invitations) read their SMTP relay from a Secret of their own,
+ * <service>-smtp, written by ops (production) or by the local overlay's generator (a laptop's GreenMail).
+ */
+const COURRIEL = ["referral-service"];
+const VARIABLES_SMTP = [
+  ["# the SMTP relay of the invitations' e-mails: a Secret of its own, written by ops (deploy/k8s/README.md, \"Secrets\")", "SUITE_SMTP_HOST", (nom) => `${nom}-smtp`, "host"],
+  [null, "SUITE_SMTP_PORT", (nom) => `${nom}-smtp`, "port"],
+  [null, "SUITE_SMTP_USERNAME", (nom) => `${nom}-smtp`, "username"],
+  [null, "SUITE_SMTP_PASSWORD", (nom) => `${nom}-smtp`, "password"],
+  [null, "SUITE_SMTP_STARTTLS", (nom) => `${nom}-smtp`, "starttls"],
+];
+
 function variablesSecretes(nom, court) {
-  return VARIABLES_SECRETES.map(([commentaire, variable, secret, cle]) =>
+  return [...VARIABLES_SECRETES, ...(COURRIEL.includes(nom) ? VARIABLES_SMTP : [])].map(([commentaire, variable, secret, cle]) =>
     (commentaire ? `            ${commentaire}\n` : "") +
     `            - name: ${variable}
               valueFrom:
                 secretKeyRef:
                   name: ${secret(nom, court)}
                   key: ${cle}`).join("\n");
+}
+
+/** The SMTP relay is outside the cluster (the Département's): submission ports, any public address; narrow the block to the
+ * relay's own address in your overlay. The local overlay adds its GreenMail. */
+function sortieSmtp(nom) {
+  if (!COURRIEL.includes(nom)) return "";
+  return `    - to:
+        - ipBlock:
+            cidr: 0.0.0.0/0
+            except: [10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16]
+      ports:
+        - port: 587
+          protocol: TCP
+        - port: 465
+          protocol: TCP
+`;
 }
 
 export function serviceYaml(nom) {
@@ -203,7 +232,7 @@ spec:
       scrapeTimeout: 10s
 ---
 # In: only the gateway (ingress-nginx) and Prometheus. Out: only the service's own database, Kafka's brokers, the identity
-# provider, and DNS to find them. Peers are chosen with matchExpressions, not matchLabels, so that Kustomize's
+# provider${COURRIEL.includes(nom) ? ", the SMTP relay" : ""}, and DNS to find them. Peers are chosen with matchExpressions, not matchLabels, so that Kustomize's
 # labels (includeSelectors: true) do not rewrite them.
 apiVersion: networking.k8s.io/v1
 kind: NetworkPolicy
@@ -274,7 +303,7 @@ spec:
       ports:
         - port: 8080
           protocol: TCP
-    - to:
+${sortieSmtp(nom)}    - to:
         - namespaceSelector:
             matchExpressions:
               - key: kubernetes.io/metadata.name

@@ -274,11 +274,13 @@ function verifierRegles(overlay, objets, services) {
           if (!fournies.has(variable)) erreurs.push(`config: ${d.metadata.name} lit ${variable} (${cle}) que son Deployment ne fournit pas`);
         }
       }
-      // its Kafka credentials are its own KafkaUser's, its database its own cluster's
+      // its Kafka credentials are its own KafkaUser's, its database its own cluster's, its SMTP relay its own <service>-smtp
       const secrets = (c.env || []).map((e) => e.valueFrom?.secretKeyRef?.name).filter(Boolean);
       const court = d.metadata.name.replace(/-service$/, "");
       for (const s of secrets) {
-        if (s !== d.metadata.name && s !== `${court}-db-app`) erreurs.push(`secret: ${d.metadata.name} lit le secret ${s}, qui n'est pas le sien`);
+        if (![d.metadata.name, `${court}-db-app`, `${d.metadata.name}-smtp`].includes(s)) {
+          erreurs.push(`secret: ${d.metadata.name} lit le secret ${s}, qui n'est pas le sien`);
+        }
       }
     }
   }
@@ -454,6 +456,8 @@ const SABOTAGES = [
   ["une seule réplique en production", "regles", (o) => { o.find((x) => x.kind === "Deployment" && x.metadata.name === "budget-service").spec.replicas = 1; }],
   ["claim institution absent", "royaume", (r) => { r.clientScopes[0].protocolMappers = r.clientScopes[0].protocolMappers.filter((m) => m.config["claim.name"] !== "institution"); }],
   ["rôle du code absent du royaume", "royaume", (r) => { r.roles.realm = r.roles.realm.filter((x) => x.name !== "coordinateur"); }],
+  ["relais SMTP absent du Deployment", "regles", (o) => { const c = o.find((x) => x.kind === "Deployment" && x.metadata.name === "referral-service").spec.template.spec.containers[0]; c.env = c.env.filter((e) => e.name !== "SUITE_SMTP_HOST"); }],
+  ["relais SMTP lu dans le secret d'un autre", "regles", (o) => { const c = o.find((x) => x.kind === "Deployment" && x.metadata.name === "referral-service").spec.template.spec.containers[0]; c.env.find((e) => e.name === "SUITE_SMTP_PASSWORD").valueFrom.secretKeyRef.name = "budget-service-smtp"; }],
   ["délai de grâce trop court", "regles", (o) => { o.find((x) => x.kind === "Deployment" && x.metadata.name === "budget-service").spec.template.spec.terminationGracePeriodSeconds = 10; }],
   ["bases (déprécié)", "kustomize", (k) => { k["deploy/k8s/overlays/production/kustomization.yaml"].bases = ["../../base"]; }],
   ["commonLabels (déprécié)", "kustomize", (k) => { k["deploy/k8s/base/kustomization.yaml"].commonLabels = { "app.kubernetes.io/part-of": "suite-action-sociale" }; }],

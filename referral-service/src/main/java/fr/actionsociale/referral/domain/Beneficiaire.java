@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -44,6 +45,11 @@ public class Beneficiaire {
     @Column(name = "canal_contact")
     private CanalContact canalContact;
     private String contact;
+    /** Where the invitations' letters go (seed 002 art. 1); null when unknown. */
+    @Embedded
+    private AdressePostale adresse;
+    /** Where e-mails go, only with the person's consent to that channel ({@link ConsentementCanal}). */
+    private String courriel;
     @Column(name = "numero_allocataire")
     private String numeroAllocataire;
     private String foyer;
@@ -99,6 +105,12 @@ public class Beneficiaire {
         return "ben-" + HexFormat.of().formatHex(octets);
     }
 
+    /** Replaces the postal address and the e-mail address (null erases). */
+    public void coordonnees(AdressePostale adresse, String courriel) {
+        this.adresse = adresse;
+        this.courriel = courriel == null || courriel.isBlank() ? null : courriel.strip();
+    }
+
     /** Consent to share with the institutions the person is oriented to; scope = those institutions' codes, or all of them. */
     public void consentir(LocalDate le, List<String> portee, LocalDate aujourdHui) {
         if (le.isAfter(aujourdHui)) {
@@ -142,6 +154,8 @@ public class Beneficiaire {
         dateNaissance = null;
         canalContact = null;
         contact = null;
+        adresse = null;
+        courriel = null;
         numeroAllocataire = null;
         anonymiseLe = le;
     }
@@ -188,6 +202,14 @@ public class Beneficiaire {
 
     public String contact() {
         return contact;
+    }
+
+    public AdressePostale adresse() {
+        return adresse;
+    }
+
+    public String courriel() {
+        return courriel;
     }
 
     public String numeroAllocataire() {

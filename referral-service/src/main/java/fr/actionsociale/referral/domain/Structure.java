@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -30,6 +31,12 @@ public class Structure {
     private UUID contactConventionId;
     @Column(name = "contact_designe_le")
     private LocalDate contactDesigneLe;
+    /** Printed on its letters; optional. */
+    @Embedded
+    private AdressePostale adresse;
+    /** How people book an appointment (a phone number, hours, an address on the web): what an invitation says without one. */
+    @Column(name = "prise_rendez_vous")
+    private String priseRendezVous;
 
     protected Structure() {
     }
@@ -40,6 +47,11 @@ public class Structure {
         this.type = type;
         this.communes = ListeTexte.ecrire(communes);
         this.contactPrivilegie = contactPrivilegie;
+    }
+
+    public void coordonnees(AdressePostale adresse, String priseRendezVous) {
+        this.adresse = adresse;
+        this.priseRendezVous = priseRendezVous == null || priseRendezVous.isBlank() ? null : priseRendezVous.strip();
     }
 
     /** Takes the contact a convention designated for this institution. */
@@ -63,6 +75,14 @@ public class Structure {
 
     public TypeStructure type() {
         return type;
+    }
+
+    public AdressePostale adresse() {
+        return adresse;
+    }
+
+    public String priseRendezVous() {
+        return priseRendezVous;
     }
 
     public List<String> communes() {

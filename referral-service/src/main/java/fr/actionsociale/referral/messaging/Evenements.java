@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import fr.actionsociale.referral.domain.Beneficiaire;
+import fr.actionsociale.referral.domain.CanalContact;
 import fr.actionsociale.referral.domain.Droit;
 import fr.actionsociale.referral.domain.DroitVise;
 import fr.actionsociale.referral.domain.EtatDroit;
@@ -84,6 +85,15 @@ public final class Evenements {
     public record BeneficiaireContacte(UUID contactId, UUID campagneId, String beneficiaire, String commune, String canal, String issue,
             LocalDate date, String par) {
         public static final String TYPE = "beneficiaire-contacte";
+    }
+
+    /**
+     * invitation-envoyee: a first invitation of the RSA path left by one channel (COURRIER in its structure's batch of the day,
+     * COURRIEL once the SMTP server took it); a later event with the same reference is its reminder. Only the invitation's
+     * opaque reference, the date and the channel: nothing about the person, not even their reference.
+     */
+    public record InvitationEnvoyee(String invitation, LocalDate date, CanalContact canal) {
+        public static final String TYPE = "invitation-envoyee";
     }
 
     /** indicateurs-parcours: one commune, one month, the counts of seed 003's table. */

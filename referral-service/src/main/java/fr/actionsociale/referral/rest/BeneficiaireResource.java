@@ -2,6 +2,7 @@ package fr.actionsociale.referral.rest;
 
 import java.net.URI;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.UUID;
@@ -9,6 +10,7 @@ import java.util.UUID;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -39,11 +41,13 @@ import fr.actionsociale.commons.idempotence.Idempotent;
 import fr.actionsociale.commons.securite.Roles;
 import fr.actionsociale.referral.domain.Beneficiaire;
 import fr.actionsociale.referral.domain.CanalContact;
+import fr.actionsociale.referral.domain.ConsentementCanal;
 import fr.actionsociale.referral.domain.Droit;
 import fr.actionsociale.referral.domain.DroitVise;
 import fr.actionsociale.referral.domain.EtapeRsa;
 import fr.actionsociale.referral.service.BeneficiaireService;
 import fr.actionsociale.referral.service.DroitService;
+import fr.actionsociale.referral.service.InvitationService;
 import fr.actionsociale.referral.service.JournalService;
 import fr.actionsociale.referral.service.OrientationService;
 import fr.actionsociale.referral.service.SuiviService;
@@ -62,10 +66,12 @@ public class BeneficiaireResource {
     private final OrientationService orientations;
     private final SuiviService suivi;
     private final JournalService journal;
+    private final InvitationService invitations;
 
     BeneficiaireResource(BeneficiaireService beneficiaires, DroitService droits, OrientationService orientations, SuiviService suivi,
-            JournalService journal) {
+            JournalService journal, InvitationService invitations) {
         this.journal = journal;
+        this.invitations = invitations;
         this.beneficiaires = beneficiaires;
         this.droits = droits;
         this.orientations = orientations;
@@ -82,19 +88,47 @@ public class BeneficiaireResource {
             CanalContact canalContact,
             @Size(max = 200) String contact,
             @Pattern(regexp = "^[0-9]{7,13}$", message = "doit être un numéro d'allocataire de 7 à 13 chiffres") String numeroAllocataire,
-            @Size(max = 30) @Schema(example = "isole") String foyer) {
+            @Size(max = 30) @Schema(example = "isole") String foyer,
+            @Valid @Schema(description = "Où part le courrier de la première invitation RSA") AdresseVue adressePostale,
+            @Email @Size(max = 254) @Schema(description = "Où part le courriel de l'invitation, si la personne consent au canal COURRIEL",
+                    example = "camille.exemple@exemple.fr") String courriel) {
+    }
+
+    @Schema(name = "CoordonneesRequete", description = "Remplace l'adresse postale et le courriel de la personne ; un champ absent les efface")
+    public record CoordonneesRequete(@Valid AdresseVue adressePostale, @Email @Size(max = 254) String courriel) {
+    }
+
+    @Schema(name = "ConsentementCanalRequete")
+    public record ConsentementCanalRequete(
+            @NotNull @Schema(description = "Le canal par lequel la personne accepte (ou n'accepte plus) d'être contactée") CanalContact canal,
+            @NotNull LocalDate date) {
+    }
+
+    @Schema(name = "ConsentementCanal", description = "La personne accepte d'être contactée par ce canal depuis donneLe (jusqu'à retireLe)")
+    public record ConsentementCanalVue(String canal, LocalDate donneLe, LocalDate retireLe) {
+        static ConsentementCanalVue de(ConsentementCanal c) {
+            return new ConsentementCanalVue(c.canal().name(), c.donneLe(), c.retireLe());
+        }
     }
 
     @Schema(name = "Beneficiaire")
     public record BeneficiaireVue(String reference, String nom, String prenom, LocalDate dateNaissance, String commune, String quartier,
             String canalContact, String contact, String foyer, LocalDate consentementDonneLe, String consentementPortee,
             LocalDate consentementRetireLe, String creePar,
-            @Schema(description = "Date à laquelle l'identité a été effacée après deux ans sans activité (durée de conservation)") LocalDate anonymiseLe) {
-        static BeneficiaireVue de(Beneficiaire b) {
+            @Schema(description = "Date à laquelle l'identité a été effacée après deux ans sans activité (durée de conservation)") LocalDate anonymiseLe,
+            AdresseVue adressePostale, String courriel,
+            @Schema(description = "Consentement à être contacté, canal par canal (un courriel ne part qu'avec celui du canal COURRIEL)")
+            List<ConsentementCanalVue> consentementsCanaux) {
+        static BeneficiaireVue de(Beneficiaire b, List<ConsentementCanal> canaux) {
             return new BeneficiaireVue(b.reference(), b.nom(), b.prenom(), b.dateNaissance(), b.commune(), b.quartier(),
                     b.canalContact() == null ? null : b.canalContact().name(), b.contact(), b.foyer(), b.consentementDonneLe(),
-                    b.consentementPortee(), b.consentementRetireLe(), b.creePar(), b.anonymiseLe());
+                    b.consentementPortee(), b.consentementRetireLe(), b.creePar(), b.anonymiseLe(), AdresseVue.de(b.adresse()), b.courriel(),
+                    canaux.stream().map(ConsentementCanalVue::de).toList());
         }
+    }
+
+    private BeneficiaireVue vue(Beneficiaire b) {
+        return BeneficiaireVue.de(b, beneficiaires.consentementsAuxCanaux(b.id()));
     }
 
     @Schema(name = "ConsentementRequete")
@@ -141,7 +175,8 @@ public class BeneficiaireResource {
     }
 
     @Schema(name = "Dossier", description = "Ce que l'appelant peut voir d'une personne ; sa lecture est journalisée")
-    public record DossierVue(BeneficiaireVue beneficiaire, List<DroitVue> droits, List<OrientationVue> orientations, List<EtapeVue> parcoursRsa) {
+    public record DossierVue(BeneficiaireVue beneficiaire, List<DroitVue> droits, List<OrientationVue> orientations, List<EtapeVue> parcoursRsa,
+            @Schema(description = "La première invitation du parcours RSA, ses envois et la réponse de la personne") List<InvitationResource.InvitationVue> invitations) {
     }
 
     @POST
@@ -154,8 +189,8 @@ public class BeneficiaireResource {
     public Response inscrire(@HeaderParam(Idempotence.ENTETE) String cle,
             @Valid @NotNull BeneficiaireRequete r) {
         Beneficiaire b = beneficiaires.inscrire(r.nom(), r.prenom(), r.dateNaissance(), r.commune(), r.quartier(), r.canalContact(), r.contact(),
-                r.numeroAllocataire(), r.foyer());
-        return Response.created(URI.create("/beneficiaires/" + b.reference())).entity(BeneficiaireVue.de(b)).build();
+                r.numeroAllocataire(), r.foyer(), AdresseVue.adresse(r.adressePostale()), r.courriel());
+        return Response.created(URI.create("/beneficiaires/" + b.reference())).entity(BeneficiaireVue.de(b, List.of())).build();
     }
 
     @GET
@@ -168,9 +203,10 @@ public class BeneficiaireResource {
             @Parameter(description = "Pourquoi ce dossier est lu") @HeaderParam(MOTIF) String motif) {
         Beneficiaire b = beneficiaires.lire(reference, motif);
         LocalDate aujourdHui = beneficiaires.aujourdHui();
-        return new DossierVue(BeneficiaireVue.de(b), droits.droits(b.id()).stream().map(d -> DroitVue.de(d, b.reference())).toList(),
+        return new DossierVue(vue(b), droits.droits(b.id()).stream().map(d -> DroitVue.de(d, b.reference())).toList(),
                 orientations.deLaPersonne(b.id()).stream().map(OrientationVue::de).toList(),
-                suivi.etapes(b.id()).stream().map(e -> EtapeVue.de(e, aujourdHui)).toList());
+                suivi.etapes(b.id()).stream().map(e -> EtapeVue.de(e, aujourdHui)).toList(),
+                invitations.deLaPersonne(b.id()).stream().map(i -> InvitationResource.InvitationVue.de(i, b.reference(), invitations.envois(i))).toList());
     }
 
     @GET
@@ -200,7 +236,7 @@ public class BeneficiaireResource {
     @Operation(summary = "Recueillir le consentement au partage", description = "Date et portée.")
     public BeneficiaireVue consentir(@PathParam("reference") String reference,
             @Valid @NotNull ConsentementRequete r) {
-        return BeneficiaireVue.de(beneficiaires.consentir(reference, r.date(), r.portee()));
+        return vue(beneficiaires.consentir(reference, r.date(), r.portee()));
     }
 
     @POST
@@ -211,7 +247,75 @@ public class BeneficiaireResource {
     @Operation(summary = "Retirer le consentement", description = "Arrête tout partage ultérieur et publie consentement-retire.")
     public BeneficiaireVue retirer(@PathParam("reference") String reference,
             @Valid @NotNull RetraitRequete r) {
-        return BeneficiaireVue.de(beneficiaires.retirerConsentement(reference, r.date()));
+        return vue(beneficiaires.retirerConsentement(reference, r.date()));
+    }
+
+    @POST
+    @Path("/{reference}/coordonnees")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.AGENT, Roles.ADMIN })
+    @Transactional
+    @Operation(summary = "Changer l'adresse postale et le courriel", description = "Les deux sont remplacés ; un champ absent est effacé. "
+            + "Ils restent dans ce service : ni événement, ni journal, ni métrique ne les portent.")
+    public BeneficiaireVue coordonnees(@PathParam("reference") String reference, @Valid @NotNull CoordonneesRequete r) {
+        return vue(beneficiaires.coordonnees(reference, AdresseVue.adresse(r.adressePostale()), r.courriel()));
+    }
+
+    @POST
+    @Path("/{reference}/consentements-canaux")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.AGENT, Roles.ADMIN })
+    @Transactional
+    @Operation(summary = "Recueillir le consentement à un canal de contact", description = "La personne accepte d'être contactée par ce canal "
+            + "(une invitation ne part par courriel qu'avec le consentement au canal COURRIEL). Distinct du consentement au partage.")
+    public BeneficiaireVue consentirAuCanal(@PathParam("reference") String reference, @Valid @NotNull ConsentementCanalRequete r) {
+        return vue(beneficiaires.consentirAuCanal(reference, r.canal(), r.date()));
+    }
+
+    @POST
+    @Path("/{reference}/consentements-canaux/retrait")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.AGENT, Roles.ADMIN })
+    @Transactional
+    @Operation(summary = "Retirer le consentement à un canal de contact", description = "Plus rien ne part par ce canal, y compris un courriel "
+            + "encore en attente d'envoi.")
+    public BeneficiaireVue retirerDuCanal(@PathParam("reference") String reference, @Valid @NotNull ConsentementCanalRequete r) {
+        return vue(beneficiaires.retirerConsentementAuCanal(reference, r.canal(), r.date()));
+    }
+
+    @Schema(name = "RendezVousPropose", description = "Le rendez-vous proposé ; sans lui, l'invitation dit comment en prendre un")
+    public record RendezVousRequete(@NotNull @Schema(implementation = String.class, pattern = InvitationResource.HEURE_LOCALE,
+            description = "Date et heure, heure de Paris (sans décalage horaire)", example = "2026-12-10T09:30:00") LocalDateTime le,
+            @Size(max = 300) @Schema(example = "CCAS de Pipriac, 3 place de la Mairie") String lieu) {
+    }
+
+    @Schema(name = "InvitationRequete")
+    public record InvitationRequete(
+            @NotNull @Schema(description = "Date d'envoi, qui est celle de l'étape PREMIERE_INVITATION faite ; pas dans le futur") LocalDate date,
+            @Schema(description = "COURRIER, COURRIEL ou les deux ; absent : tous ceux dont dispose la personne (adresse postale ; courriel avec "
+                    + "consentement)") List<@NotNull CanalContact> canaux,
+            @Valid RendezVousRequete rendezVous) {
+    }
+
+    @POST
+    @Path("/{reference}/invitations")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.AGENT, Roles.ADMIN })
+    @Transactional
+    @Operation(summary = "Envoyer la première invitation du parcours RSA", description = "Seed 002 art. 1 : par courrier (dans le lot du jour de la "
+            + "structure qui porte l'étape, GET /structures/{code}/courriers) et, si la personne y a consenti, par courriel. L'envoi fait "
+            + "l'étape PREMIERE_INVITATION ; une relance part d'elle-même après quelques jours sans réponse. Refusée, sans rien écrire, si la "
+            + "personne n'a aucun canal (l'erreur dit lequel manque : adresse postale, courriel ou son consentement), si elle n'a pas consenti "
+            + "au courriel demandé, ou si la date est dans le futur. Publie invitation-envoyee (référence de l'invitation, date, canal). "
+            + "Elle part d'elle-même à l'ouverture du droit RSA quand la personne a déjà un canal.")
+    @APIResponse(responseCode = "201", description = "Invitation envoyée", content = @Content(schema = @Schema(implementation = InvitationResource.InvitationVue.class)))
+    @Idempotent
+    public Response inviter(@HeaderParam(Idempotence.ENTETE) String cle, @PathParam("reference") String reference,
+            @Valid @NotNull InvitationRequete r) {
+        var i = invitations.inviter(reference, r.date(), r.canaux(), r.rendezVous() == null ? null : r.rendezVous().le(),
+                r.rendezVous() == null ? null : r.rendezVous().lieu());
+        return Response.created(URI.create("/invitations/" + i.reference())).entity(InvitationResource.InvitationVue.de(i, reference, invitations.envois(i)))
+                .build();
     }
 
     @POST

@@ -15,21 +15,27 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import fr.actionsociale.commons.Formats;
+import fr.actionsociale.commons.probleme.ProblemeException;
 import fr.actionsociale.commons.securite.Roles;
 import fr.actionsociale.referral.domain.Structure;
 import fr.actionsociale.referral.domain.TypeStructure;
+import fr.actionsociale.referral.service.LotCourriers;
 import fr.actionsociale.referral.service.StructureService;
 
 /** The structures de droit commun people are oriented to. */
@@ -40,9 +46,11 @@ import fr.actionsociale.referral.service.StructureService;
 public class StructureResource {
 
     private final StructureService structures;
+    private final LotCourriers lots;
 
-    StructureResource(StructureService structures) {
+    StructureResource(StructureService structures, LotCourriers lots) {
         this.structures = structures;
+        this.lots = lots;
     }
 
     @Schema(name = "StructureRequete")
@@ -56,7 +64,10 @@ public class StructureResource {
             @Size(max = 500)
             @Schema(description = "Contact privilégié pour les situations bloquées ou urgentes (seed 001). Absent : la structure prend celui "
                     + "que la convention de son institution a désigné, s'il y en a un. Saisi : gardé jusqu'à ce qu'une convention en désigne "
-                    + "un autre") String contactPrivilegie) {
+                    + "un autre") String contactPrivilegie,
+            @Valid @Schema(description = "Imprimée sur ses courriers d'invitation") AdresseVue adresse,
+            @Size(max = 300) @Schema(description = "Comment prendre rendez-vous (téléphone, horaires, adresse web) : ce que dit une invitation "
+                    + "qui ne propose pas de rendez-vous", example = "Appelez le 02 99 00 00 00, du lundi au vendredi de 9 h à 12 h") String priseRendezVous) {
     }
 
     @Schema(name = "Structure")
@@ -68,10 +79,11 @@ public class StructureResource {
                     + "saisi à l'enregistrement (gardé jusqu'à ce qu'une convention en désigne un autre) ; null sans contact",
                     pattern = "^(saisie|convention [0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$",
                     example = "convention 3f2b8a4e-6c1d-4e8f-9a7b-2d5c0e1f4a6b") String contactSource,
-            @Schema(description = "Date de la désignation par la convention ; null pour un contact saisi") LocalDate contactDesigneLe) {
+            @Schema(description = "Date de la désignation par la convention ; null pour un contact saisi") LocalDate contactDesigneLe,
+            AdresseVue adresse, String priseRendezVous) {
         static StructureVue de(Structure s) {
             return new StructureVue(s.code(), s.nom(), s.type().name(), s.communes(), s.contactPrivilegie(), s.contactSource(),
-                    s.contactDesigneLe());
+                    s.contactDesigneLe(), AdresseVue.de(s.adresse()), s.priseRendezVous());
         }
     }
 
@@ -83,7 +95,8 @@ public class StructureResource {
             + "de son institution a désigné, s'il y en a un.")
     @APIResponse(responseCode = "201", description = "Structure enregistrée", content = @Content(schema = @Schema(implementation = StructureVue.class)))
     public Response enregistrer(@Valid @NotNull StructureRequete r) {
-        Structure s = structures.enregistrer(r.code(), r.nom(), r.type(), r.communes() == null ? List.of() : r.communes(), r.contactPrivilegie());
+        Structure s = structures.enregistrer(r.code(), r.nom(), r.type(), r.communes() == null ? List.of() : r.communes(), r.contactPrivilegie(),
+                AdresseVue.adresse(r.adresse()), r.priseRendezVous());
         return Response.created(URI.create("/structures/" + s.code())).entity(StructureVue.de(s)).build();
     }
 
@@ -92,5 +105,26 @@ public class StructureResource {
     @Operation(summary = "Les structures", description = "Avec leur contact privilégié et d'où il vient (convention ou saisie).")
     public List<StructureVue> lister() {
         return structures.lister().stream().map(StructureVue::de).toList();
+    }
+
+    static final String PDF = "application/pdf";
+
+    @GET
+    @Path("/{code}/courriers")
+    @Produces(PDF)
+    @RolesAllowed({ Roles.AGENT, Roles.ADMIN })
+    @Transactional
+    @Operation(summary = "Le lot de courriers d'invitation d'un jour", description = "Un seul PDF par structure et par jour, à imprimer et poster : "
+            + "un bordereau (nombre de courriers, références), puis une page par courrier (première invitation ou relance du parcours RSA), "
+            + "l'adresse placée pour une enveloppe à fenêtre. Chaque courrier porte le nom et l'adresse de la structure, l'adresse de la "
+            + "personne, le rendez-vous ou comment en prendre un, et la référence opaque de l'invitation ; rien d'autre sur la personne. "
+            + "La lecture des adresses est journalisée. Une structure n'imprime que ses propres courriers.")
+    @APIResponse(responseCode = "200", description = "Le lot du jour (le bordereau seul s'il n'y a aucun courrier)",
+            content = @Content(mediaType = PDF, schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    public Response courriers(@PathParam("code") String code,
+            @QueryParam("date") @NotBlank @Parameter(description = "Le jour du lot, AAAA-MM-JJ") String date) {
+        LocalDate jour = ProblemeException.date("date", date);
+        return Response.ok(lots.lot(code, jour), PDF)
+                .header("Content-Disposition", "attachment; filename=\"courriers-" + code + "-" + jour + ".pdf\"").build();
     }
 }

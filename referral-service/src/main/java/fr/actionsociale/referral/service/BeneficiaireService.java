@@ -15,8 +15,10 @@ import fr.actionsociale.commons.domaine.EtatInvalideException;
 import fr.actionsociale.commons.probleme.ProblemeException;
 import fr.actionsociale.commons.securite.Appelant;
 import fr.actionsociale.commons.securite.Roles;
+import fr.actionsociale.referral.domain.AdressePostale;
 import fr.actionsociale.referral.domain.Beneficiaire;
 import fr.actionsociale.referral.domain.CanalContact;
+import fr.actionsociale.referral.domain.ConsentementCanal;
 import fr.actionsociale.referral.messaging.Evenements;
 
 /** Beneficiaries, their consent, and who may read their record (every read is logged). */
@@ -44,14 +46,65 @@ public class BeneficiaireService {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public Beneficiaire inscrire(String nom, String prenom, LocalDate naissance, String commune, String quartier, CanalContact canal, String contact,
-            String numeroAllocataire, String foyer) {
+            String numeroAllocataire, String foyer, AdressePostale adresse, String courriel) {
         if (numeroAllocataire != null && parAllocataire(numeroAllocataire).isPresent()) {
             throw ProblemeException.conflit("Un bénéficiaire porte déjà ce numéro d'allocataire.");
         }
         Beneficiaire b = Beneficiaire.inscrire(nom, prenom, naissance, commune, quartier, canal, contact, numeroAllocataire, foyer,
                 appelant.institution(), horloge.instant());
+        b.coordonnees(adresse, courriel);
         em.persist(b);
         return b;
+    }
+
+    /** The postal address and e-mail address the invitations use (replaced together; null erases). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Beneficiaire coordonnees(String reference, AdressePostale adresse, String courriel) {
+        Beneficiaire b = modifiable(reference);
+        b.coordonnees(adresse, courriel);
+        return b;
+    }
+
+    /** The person agrees to be contacted through a channel (an e-mail is sent only with it). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Beneficiaire consentirAuCanal(String reference, CanalContact canal, LocalDate le) {
+        Beneficiaire b = modifiable(reference);
+        ConsentementCanal c = consentementCanal(b.id(), canal);
+        if (c == null) {
+            c = new ConsentementCanal(b.id(), canal);
+            c.donner(le, aujourdHui());
+            em.persist(c);
+        } else {
+            c.donner(le, aujourdHui());
+        }
+        return b;
+    }
+
+    /** Withdrawn: nothing more goes through that channel, e-mails still waiting included. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Beneficiaire retirerConsentementAuCanal(String reference, CanalContact canal, LocalDate le) {
+        Beneficiaire b = accessible(reference);
+        ConsentementCanal c = consentementCanal(b.id(), canal);
+        if (c == null) {
+            throw new EtatInvalideException("Aucun consentement en cours au canal " + canal + " à retirer.");
+        }
+        c.retirer(le, aujourdHui());
+        return b;
+    }
+
+    private ConsentementCanal consentementCanal(java.util.UUID beneficiaireId, CanalContact canal) {
+        return em.createQuery("from ConsentementCanal where beneficiaireId = :b and canal = :c", ConsentementCanal.class)
+                .setParameter("b", beneficiaireId).setParameter("c", canal).getResultStream().findFirst().orElse(null);
+    }
+
+    public boolean consentAuCanal(java.util.UUID beneficiaireId, CanalContact canal) {
+        ConsentementCanal c = consentementCanal(beneficiaireId, canal);
+        return c != null && c.actif();
+    }
+
+    public List<ConsentementCanal> consentementsAuxCanaux(java.util.UUID beneficiaireId) {
+        return em.createQuery("from ConsentementCanal where beneficiaireId = :b order by canal", ConsentementCanal.class)
+                .setParameter("b", beneficiaireId).getResultList();
     }
 
     public Optional<Beneficiaire> parReference(String reference) {

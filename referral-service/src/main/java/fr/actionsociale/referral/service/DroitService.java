@@ -34,12 +34,14 @@ public class DroitService {
     private final Outbox outbox;
     private final BeneficiaireService beneficiaires;
     private final Appelant appelant;
+    private final InvitationService invitations;
 
-    DroitService(EntityManager em, Outbox outbox, BeneficiaireService beneficiaires, Appelant appelant) {
+    DroitService(EntityManager em, Outbox outbox, BeneficiaireService beneficiaires, Appelant appelant, InvitationService invitations) {
         this.em = em;
         this.outbox = outbox;
         this.beneficiaires = beneficiaires;
         this.appelant = appelant;
+        this.invitations = invitations;
     }
 
     /** A RDV des droits: the rights examined, and those found potentially open, each then followed. */
@@ -192,7 +194,8 @@ public class DroitService {
     /**
      * Seeds 002 and 003: the RSA clocks start on the date the right opened, whatever the date the person entered any tool. A person
      * already oriented for the RSA has their orientation step done on that date, and the first appointment and contract clocks run
-     * from it; otherwise the structure that registered them holds the steps until the orientation.
+     * from it; otherwise the structure that registered them holds the steps until the orientation. The structure holding the
+     * first invitation sends it at once when the person has a channel.
      */
     void demarrerHorloges(Droit d, Beneficiaire b) {
         long deja = em.createQuery("select count(e) from EtapeRsa e where e.droitId = :d", Long.class).setParameter("d", d.id()).getSingleResult();
@@ -201,7 +204,8 @@ public class DroitService {
         }
         Orientation orientation = activesRecentesDAbord(b).stream().filter(o -> o.droitsVises().contains(DroitVise.RSA)).findFirst().orElse(null);
         String structure = orientation == null ? b.creePar() : orientation.structure();
-        em.persist(new EtapeRsa(b.id(), d.id(), TypeEtapeRsa.PREMIERE_INVITATION, d.ouvertLe(), structure));
+        EtapeRsa invitation = new EtapeRsa(b.id(), d.id(), TypeEtapeRsa.PREMIERE_INVITATION, d.ouvertLe(), structure);
+        em.persist(invitation);
         EtapeRsa etapeOrientation = new EtapeRsa(b.id(), d.id(), TypeEtapeRsa.ORIENTATION, d.ouvertLe(), structure);
         em.persist(etapeOrientation);
         if (orientation != null) {
@@ -209,6 +213,8 @@ public class DroitService {
             em.persist(new EtapeRsa(b.id(), d.id(), TypeEtapeRsa.PREMIER_RDV, d.ouvertLe(), structure));
             em.persist(new EtapeRsa(b.id(), d.id(), TypeEtapeRsa.PREMIER_CER, d.ouvertLe(), structure));
         }
+        // seed 002 art. 1: the first invitation leaves the day the opening is known, by the channels the person has
+        invitations.aLOuverture(invitation, b);
     }
 
     /** The person's active orientations, the most recent first: the structure that follows them now. */

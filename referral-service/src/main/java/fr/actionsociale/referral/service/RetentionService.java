@@ -23,7 +23,8 @@ import io.quarkus.scheduler.Scheduled;
  * Erases the identity of every person whose last activity is older than the retention period, and tells the institutions
  * with {@code beneficiaire-anonymise}. Activity is anything that happened on their path: registration, consent, a contact,
  * a RDV des droits, a right identified, asked, opened, refused or closed, an orientation and its follow-up, an RSA step, a break, an
- * escalation. Reading the record is not activity. The indicators do not change: the path stays, only the identity goes.
+ * escalation, an invitation and its answer, a consent to a channel. The identity erased includes the postal and e-mail
+ * addresses. Reading the record is not activity. The indicators do not change: the path stays, only the identity goes.
  */
 @ApplicationScoped
 public class RetentionService {
@@ -44,7 +45,9 @@ public class RetentionService {
                 (select max(r.date_rdv) from rdv_droits r where r.beneficiaire_id = b.id),
                 (select max(greatest(r.date_rupture, r.resolue_le)) from rupture r where r.beneficiaire_id = b.id),
                 (select max(greatest(s.saisie_le, s.repondue_le)) from saisine s where s.beneficiaire_id = b.id),
-                (select max((x.decidee_le at time zone 'Europe/Paris')::date) from decision_orientation x where x.beneficiaire_id = b.id)
+                (select max((x.decidee_le at time zone 'Europe/Paris')::date) from decision_orientation x where x.beneficiaire_id = b.id),
+                (select max(greatest(i.envoyee_le, i.relancee_le, i.reponse_le)) from invitation i where i.beneficiaire_id = b.id),
+                (select max(greatest(c.donne_le, c.retire_le)) from consentement_canal c where c.beneficiaire_id = b.id)
               ) as derniere) a
             where b.anonymise_le is null and a.derniere < ?1
             order by b.id limit ?2

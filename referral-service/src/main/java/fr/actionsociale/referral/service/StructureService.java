@@ -10,6 +10,7 @@ import jakarta.transaction.Transactional;
 
 import fr.actionsociale.commons.probleme.ProblemeException;
 import fr.actionsociale.commons.domaine.RegleMetierException;
+import fr.actionsociale.referral.domain.AdressePostale;
 import fr.actionsociale.referral.domain.Structure;
 import fr.actionsociale.referral.domain.TypeStructure;
 
@@ -32,13 +33,15 @@ public class StructureService {
      * institution's convention already designated, if any.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Structure enregistrer(String code, String nom, TypeStructure type, List<String> communes, String contactPrivilegie) {
+    public Structure enregistrer(String code, String nom, TypeStructure type, List<String> communes, String contactPrivilegie, AdressePostale adresse,
+            String priseRendezVous) {
         contacts.verrouiller(code);
         if (em.find(Structure.class, code) != null) {
             throw ProblemeException.conflit("La structure " + code + " existe déjà.");
         }
         boolean saisi = contactPrivilegie != null && !contactPrivilegie.isBlank();
         Structure s = new Structure(code, nom, type, communes, saisi ? contactPrivilegie : null);
+        s.coordonnees(adresse, priseRendezVous);
         if (!saisi) {
             contacts.designation(code).ifPresent(d -> s.designer(d.conventionId(), d.contact(), d.designeLe()));
         }

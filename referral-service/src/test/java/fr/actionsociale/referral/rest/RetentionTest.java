@@ -49,6 +49,10 @@ class RetentionTest {
                     {"beneficiaire":"%s","structure":"caf-35","commune":"%s","motif":"Droits identifiés au RDV des droits de Camille Exemple",
                      "droitsVises":["RSA"]}""".formatted(ben, commune)).statusCode(201);
         }
+        // where the invitations would go: personal data too
+        ParcoursTest.post(CDAS, "/beneficiaires/" + ancien + "/coordonnees", """
+                {"adressePostale":{"voie":"12 rue des Lilas","codePostal":"35550","localite":"Pipriac"},"courriel":"camille.exemple@exemple.fr"}""")
+                .statusCode(200);
         // the whole path of the first person happened three years ago, the second one's today
         vieillir(ancien, 3);
         Map<String, Object> avant = indicateurs(commune);
@@ -69,11 +73,12 @@ class RetentionTest {
             assertEquals(1, sonde.toutPendant(r -> ancien.equals(r.key()), Duration.ofSeconds(1)).size());
         }
 
-        Object[] identite = ligne("select nom, prenom, date_naissance, contact, canal_contact, anonymise_le from beneficiaire where reference = ?1", ancien);
-        for (int i = 0; i < 5; i++) {
+        Object[] identite = ligne("select nom, prenom, date_naissance, contact, canal_contact, adresse_voie, adresse_code_postal, "
+                + "adresse_localite, courriel, anonymise_le from beneficiaire where reference = ?1", ancien);
+        for (int i = 0; i < 9; i++) {
             assertNull(identite[i], "identité effacée");
         }
-        assertEquals(AUJOURDHUI, Colonnes.date(identite[5]));
+        assertEquals(AUJOURDHUI, Colonnes.date(identite[9]));
         assertEquals("anonymisé", ligne("select motif, 1 from orientation o join beneficiaire b on b.id = o.beneficiaire_id where b.reference = ?1",
                 ancien)[0], "the orientation's free text named the person");
         assertEquals("Exemple", ligne("select nom, anonymise_le from beneficiaire where reference = ?1", recent)[0]);
