@@ -46,7 +46,10 @@ public class IndicateurParcoursService {
             @Schema(description = "Nouveaux entrants orientés dans les 30 jours de l'ouverture du droit") long nouveauxEntrantsOrientesEnTrenteJours,
             @Schema(description = "Part des nouveaux entrants orientés dans les 30 jours (0 à 1, 4 décimales) ; null sans entrant") BigDecimal partOrientesEnTrenteJours,
             @Schema(description = "Délai moyen en jours, du départ de chaque délai à l'étape faite, pour les étapes faites des nouveaux entrants "
-                    + "(PREMIERE_INVITATION, ORIENTATION, PREMIER_RDV, PREMIER_CER) ; une étape sans aucune faite est absente") Map<String, BigDecimal> delaiMoyenJours) {
+                    + "(PREMIERE_INVITATION, ORIENTATION, PREMIER_RDV, PREMIER_CER) ; une étape sans aucune faite est absente") Map<String, BigDecimal> delaiMoyenJours,
+            @Schema(description = "Premières invitations des nouveaux entrants auxquelles la personne est venue") long premiersRdvHonores,
+            @Schema(description = "Premières invitations des nouveaux entrants auxquelles la personne n'est pas venue") long premiersRdvManques,
+            @Schema(description = "Taux d'absence au premier rendez-vous : manqués / (honorés + manqués), 4 décimales ; null sans réponse") BigDecimal tauxAbsencePremierRdv) {
     }
 
     /** @param communes empty for every commune */
@@ -87,10 +90,18 @@ public class IndicateurParcoursService {
             Object[] l = (Object[]) o;
             delais.put((String) l[0], new BigDecimal(l[1].toString()).setScale(1, RoundingMode.HALF_UP));
         }
+        // the answers to the entrants' first invitations: came, or did not
+        Object[] r = (Object[]) territoire.lier(em.createNativeQuery("select count(*) filter (where i.reponse = 'VENU'), "
+                + "count(*) filter (where i.reponse = 'NON_VENU') from droit d join beneficiaire b on b.id = d.beneficiaire_id "
+                + "join etape_rsa e on e.droit_id = d.id join invitation i on i.etape_id = e.id where d.type = 'RSA' and d.ouvert_le between ?1 and ?2"
+                + territoire.condition()).setParameter(1, debut).setParameter(2, fin)).getSingleResult();
+        long venus = nombre(r[0]);
+        long absents = nombre(r[1]);
         long entrants = nombre(n[0]);
         return new Indicateurs(communes, debut, fin, entrants, nombre(n[1]), nombre(n[2]), nombre(n[3]), nombre(n[4]), nombre(n[5]), apresRdv,
                 parStructure, enTrenteJours, entrants == 0 ? null : BigDecimal.valueOf(enTrenteJours).divide(BigDecimal.valueOf(entrants), 4,
-                        RoundingMode.HALF_UP), delais);
+                        RoundingMode.HALF_UP), delais, venus, absents,
+                venus + absents == 0 ? null : BigDecimal.valueOf(absents).divide(BigDecimal.valueOf(venus + absents), 4, RoundingMode.HALF_UP));
     }
 
     private static long nombre(Object colonne) {

@@ -264,6 +264,27 @@ class InvitationTest {
     }
 
     @Test
+    void leTauxDAbsenceAuPremierRendezVousVientDesReponsesAuxInvitations() {
+        structure();
+        // three RSA entrants of a commune of this test only, invited by letter: one came, two did not
+        String commune = "9%04d".formatted(HASARD.nextInt(10000));
+        List<String> reponses = List.of("VENU", "NON_VENU", "NON_VENU");
+        for (String reponse : reponses) {
+            String ben = post(AGENT, "/beneficiaires", """
+                    {"nom":"Exemple","prenom":"Camille","commune":"%s","adressePostale":{"voie":"12 rue des Lilas","codePostal":"35550","localite":"Pipriac"}}"""
+                    .formatted(commune)).statusCode(201).extract().path("reference");
+            ouvrirRsa(ben);
+            String inv = dossier(ben).getString("invitations[0].reference");
+            post(AGENT, "/invitations/" + inv + "/reponse", "{\"reponse\":\"RDV_PRIS\",\"date\":\"%s\"}".formatted(aujourdHui())).statusCode(200);
+            post(AGENT, "/invitations/" + inv + "/reponse", "{\"reponse\":\"%s\",\"date\":\"%s\"}".formatted(reponse, aujourdHui())).statusCode(200);
+        }
+        given().header("Authorization", Jetons.entete("coordinateur", "departement-35")).queryParam("communes", commune)
+                .queryParam("debut", aujourdHui().minusDays(1).toString()).queryParam("fin", aujourdHui().toString()).get("/indicateurs").then()
+                .statusCode(200).body("nouveauxEntrants", equalTo(3)).body("premiersRdvHonores", equalTo(1)).body("premiersRdvManques", equalTo(2))
+                .body("tauxAbsencePremierRdv", equalTo(0.6667f));
+    }
+
+    @Test
     void laReponseDeLaPersonneEstEnregistreeEtArreteLaRelance() {
         Personne p = personne(true, false, false);
         ouvrirRsa(p.reference());
