@@ -38,7 +38,34 @@ public class IndicateurOrientationService {
      * would mark the whole transaction rollback-only when it refuses an event, and a replay must skip that event and go on.
      */
     public void compter(EvenementRecu evenement) {
-        OrientationComptee o;
+        OrientationComptee o = lire(evenement);
+        // the same orientation re-published under another event id is still one orientation; a correction applied first wins
+        Ecriture.executer(em, "insert into orientation_comptee (orientation_id, evenement_id, commune, structure, droits_vises, "
+                + "date_orientation, mois) values (?, ?, ?, ?, ?, ?, ?) on conflict (orientation_id) do nothing", o.orientationId(), o.evenementId(),
+                o.commune(), o.structure(), o.droitsVises(), o.dateOrientation(), o.mois());
+    }
+
+    /**
+     * Applies one orientation-corrigee (inside the Inbox's transaction, not {@code @Transactional} for the same reason as
+     * {@link #compter(EvenementRecu)}): the orientation moves to its corrected month when the event's version is newer than the
+     * one counted; a correction that arrives before its orientation-faite (a rebuild, another partition's lag) counts it from its
+     * own data, and the original's insert is then ignored.
+     */
+    public void corriger(EvenementRecu evenement) {
+        OrientationComptee o = lire(evenement);
+        JsonNode v = evenement.donnees().get("version");
+        if (v == null || !v.canConvertToLong() || !v.isIntegralNumber() || v.asLong() < 1) {
+            throw new EvenementInvalideException("version absente ou invalide (entier ≥ 1 attendu)");
+        }
+        Ecriture.executer(em, "insert into orientation_comptee (orientation_id, evenement_id, commune, structure, droits_vises, "
+                + "date_orientation, mois, version) values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (orientation_id) do update set "
+                + "evenement_id = excluded.evenement_id, commune = excluded.commune, structure = excluded.structure, "
+                + "droits_vises = excluded.droits_vises, date_orientation = excluded.date_orientation, mois = excluded.mois, "
+                + "version = excluded.version, applique_le = clock_timestamp() where orientation_comptee.version < excluded.version",
+                o.orientationId(), o.evenementId(), o.commune(), o.structure(), o.droitsVises(), o.dateOrientation(), o.mois(), v.asLong());
+    }
+
+    private static OrientationComptee lire(EvenementRecu evenement) {
         try {
             JsonNode droits = evenement.donnees().get("droitsVises");
             if (droits == null || !droits.isArray()) {
@@ -46,7 +73,7 @@ public class IndicateurOrientationService {
             }
             List<String> codes = new ArrayList<>();
             droits.forEach(d -> codes.add(d.asText()));
-            o = OrientationComptee.depuis(evenement.id(), UUID.fromString(evenement.texte("orientationId")),
+            return OrientationComptee.depuis(evenement.id(), UUID.fromString(evenement.texte("orientationId")),
                     evenement.texte("commune"), evenement.texte("structure"), codes,
                     Instant.parse(evenement.texte("dateOrientation")));
         } catch (RegleMetierException e) {
@@ -54,10 +81,6 @@ public class IndicateurOrientationService {
         } catch (IllegalArgumentException | DateTimeParseException e) {
             throw new EvenementInvalideException("orientationId ou dateOrientation illisible");
         }
-        // the same orientation re-published under another event id is still one orientation
-        Ecriture.executer(em, "insert into orientation_comptee (orientation_id, evenement_id, commune, structure, droits_vises, "
-                + "date_orientation, mois) values (?, ?, ?, ?, ?, ?, ?) on conflict (orientation_id) do nothing", o.orientationId(), o.evenementId(),
-                o.commune(), o.structure(), o.droitsVises(), o.dateOrientation(), o.mois());
     }
 
     public record Comptage(String commune, String mois, long total, Map<String, Long> parStructure, Map<String, Long> parDroitVise) {

@@ -25,14 +25,21 @@ import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 public class ReconstructionService {
 
     public static final String CONSOMMATEUR_ORIENTATIONS = "indicateurs-orientations";
+    public static final String CONSOMMATEUR_CORRECTIONS = "indicateurs-orientations-corrections";
 
     private final EntityManager em;
     private final Rejeu rejeu;
     private final Inbox inbox;
     private final List<Projection> projections;
 
-    /** One projection: the table it fills, the topic it is made from, the consumer name its inbox rows carry, its effect. */
-    record Projection(String table, String canal, String consommateur, Consumer<EvenementRecu> effet) {
+    /**
+     * One projection: the table it fills, the topic it is made from, the consumer name its inbox rows carry, its effect. A table
+     * made from several topics is emptied before the first one only ({@code vider}).
+     */
+    record Projection(String table, String canal, String consommateur, Consumer<EvenementRecu> effet, boolean vider) {
+        Projection(String table, String canal, String consommateur, Consumer<EvenementRecu> effet) {
+            this(table, canal, consommateur, effet, true);
+        }
     }
 
     ReconstructionService(EntityManager em, Rejeu rejeu, Inbox inbox, IndicateurOrientationService orientations, IndicateurReferralService referral,
@@ -42,6 +49,9 @@ public class ReconstructionService {
         this.inbox = inbox;
         this.projections = List.of(
                 new Projection("orientation_comptee", topic(config, "orientation-faite"), CONSOMMATEUR_ORIENTATIONS, orientations::compter),
+                // the corrections after the originals: a correction keeps the newest version, and one whose original is not in the
+                // topic (parked) counts it, so that the counts come out corrected whatever the order
+                new Projection("orientation_comptee", topic(config, "orientation-corrigee"), CONSOMMATEUR_CORRECTIONS, orientations::corriger, false),
                 new Projection("droit_ouvert_compte", topic(config, "droit-ouvert"), "indicateurs-droits", referral::droitOuvert),
                 new Projection("indicateur_parcours", topic(config, "indicateurs-parcours"), "indicateurs-parcours", referral::indicateursParcours));
     }
@@ -70,12 +80,14 @@ public class ReconstructionService {
             throw ProblemeException.conflit("Une reconstruction des indicateurs est déjà en cours ; réessayez quand elle sera terminée.");
         }
         // inbox first, then the counts: the live consumers take them in that order too, so they wait instead of deadlocking
-        em.createNativeQuery("lock table inbox_evenement, " + String.join(", ", projections.stream().map(Projection::table).toList())
+        em.createNativeQuery("lock table inbox_evenement, " + String.join(", ", projections.stream().map(Projection::table).distinct().toList())
                 + " in share row exclusive mode").executeUpdate();
         List<Resultat> resultats = new ArrayList<>();
         for (Projection p : projections) {
             long avant = compter(p.table());
-            em.createNativeQuery("delete from " + p.table()).executeUpdate();
+            if (p.vider()) {
+                em.createNativeQuery("delete from " + p.table()).executeUpdate();
+            }
             em.createNativeQuery("delete from inbox_evenement where consommateur = ?1").setParameter(1, p.consommateur()).executeUpdate();
             AtomicLong appliques = new AtomicLong();
             long lus = rejeu.relire(p.canal(), lot -> lot.forEach(r -> {

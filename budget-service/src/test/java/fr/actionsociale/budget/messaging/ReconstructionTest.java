@@ -35,11 +35,28 @@ class ReconstructionTest {
             }
         }
         OrientationFaiteConsumerTest.attendreTotal("35236", mois, 20);
+        // two of them corrected to another month (one twice, the newest version winning), one correction whose original never came
+        String corrige = OrientationFaiteConsumerTest.moisUnique();
+        String perdu = OrientationFaiteConsumerTest.moisUnique();
+        for (int i = 0; i < 2; i++) {
+            String o = UUID.randomUUID().toString();
+            OrientationFaiteConsumerTest.publier(UUID.randomUUID().toString(), o, OrientationFaiteConsumerTest.orientation(o, "35236", "caf-35", mois, "RSA"));
+            OrientationCorrigeeConsumerTest.publier(UUID.randomUUID().toString(), o,
+                    OrientationCorrigeeConsumerTest.correction(o, "35236", "caf-35", perdu, mois, 1));
+            OrientationCorrigeeConsumerTest.publier(UUID.randomUUID().toString(), o,
+                    OrientationCorrigeeConsumerTest.correction(o, "35236", "caf-35", corrige, perdu, 2));
+        }
+        String seule = UUID.randomUUID().toString();
+        OrientationCorrigeeConsumerTest.publier(UUID.randomUUID().toString(), seule,
+                OrientationCorrigeeConsumerTest.correction(seule, "35236", "caf-35", corrige, mois, 1));
+        OrientationFaiteConsumerTest.attendreTotal("35236", corrige, 3);
+        OrientationFaiteConsumerTest.attendreTotal("35236", mois, 20);
         JsonPath avant = given().header("Authorization", OrientationFaiteConsumerTest.COORDINATEUR).queryParam("commune", "35236")
                 .queryParam("mois", mois).get("/indicateurs/orientations").then().extract().jsonPath();
 
         JsonPath tout = given().header("Authorization", ADMIN).post("/indicateurs/reconstruction").then().statusCode(200).extract().jsonPath();
-        assertEquals(List.of("orientation_comptee", "droit_ouvert_compte", "indicateur_parcours"), tout.getList("projections.table"));
+        assertEquals(List.of("orientation_comptee", "orientation_comptee", "droit_ouvert_compte", "indicateur_parcours"), tout.getList("projections.table"));
+        assertEquals(List.of(fr.actionsociale.commons.test.SondeKafka.topic("orientation-faite"), fr.actionsociale.commons.test.SondeKafka.topic("orientation-corrigee")), tout.getList("projections.topic").subList(0, 2));
         JsonPath r = JsonPath.from(tout.prettify()).setRootPath("projections[0]");
         assertTrue(r.getLong("evenementsLus") >= 28, "tout le topic est relu");
         assertEquals(r.getLong("evenementsLus"), r.getLong("appliques") + r.getLong("ignores"));
@@ -49,10 +66,13 @@ class ReconstructionTest {
                 .body("total", equalTo(20))
                 .body("parStructure", equalTo(avant.getMap("parStructure")))
                 .body("parDroitVise", equalTo(avant.getMap("parDroitVise")));
+        // the corrections replayed after the originals: the corrected counts again, nothing left in the months they left
+        OrientationFaiteConsumerTest.attendreTotal("35236", corrige, 3);
+        OrientationFaiteConsumerTest.attendreTotal("35236", perdu, 0);
         // only an administrator rebuilds
         given().header("Authorization", Jetons.entete("gestionnaire", "departement-35")).post("/indicateurs/reconstruction").then().statusCode(403);
         // a second replay changes nothing
         given().header("Authorization", ADMIN).post("/indicateurs/reconstruction").then().statusCode(200)
-                .body("projections[0].avant", equalTo(r.getInt("apres"))).body("projections[0].apres", equalTo(r.getInt("apres")));
+                .body("projections[0].avant", equalTo(tout.getInt("projections[1].apres"))).body("projections[0].apres", equalTo(r.getInt("apres"))).body("projections[1].apres", equalTo(tout.getInt("projections[1].apres")));
     }
 }

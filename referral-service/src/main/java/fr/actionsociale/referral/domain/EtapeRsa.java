@@ -60,6 +60,27 @@ public class EtapeRsa {
         faiteLe = le;
     }
 
+    /**
+     * The day the clock starts was corrected: the deadline follows. A step already done cannot then precede its start (both dates
+     * named).
+     */
+    public void redater(LocalDate depart) {
+        if (faiteLe != null && faiteLe.isBefore(depart)) {
+            throw new RegleMetierException("date", "l'étape « " + type.libelle() + " » faite le " + faiteLe
+                    + " précéderait le départ de son délai (" + depart + ")");
+        }
+        this.dateDepart = depart;
+        this.dateLimite = type.limite(depart);
+    }
+
+    /** The day a step was done was corrected (the orientation step follows its orientation's date). */
+    public void corrigerFaiteLe(LocalDate le) {
+        if (le.isBefore(dateDepart)) {
+            throw new RegleMetierException("date", "ne peut pas précéder le départ du délai (" + dateDepart + ")");
+        }
+        this.faiteLe = le;
+    }
+
     public void confierA(String structure) {
         this.structure = structure;
     }

@@ -55,6 +55,9 @@ public class Orientation {
     private LocalDate accepteeLe;
     @Column(name = "cloturee_le")
     private LocalDate clotureeLe;
+    /** The day the accompaniment started (null for an orientation started before this column existed). */
+    @Column(name = "demarree_le")
+    private LocalDate demarreeLe;
     @Column(name = "precedente_id")
     private UUID precedenteId;
     @Version
@@ -106,6 +109,36 @@ public class Orientation {
         return this;
     }
 
+    /**
+     * A wrong date corrected: checked as a new orientation's (not in the future, not before the RSA opening it follows), and never
+     * after a later step already dated (acceptance, start, closure or refusal), both dates named.
+     *
+     * @return the day it had before
+     */
+    public LocalDate corrigerDate(LocalDate le, LocalDate aujourdHui, LocalDate suitLe, String suitQuoi) {
+        LocalDate avant = jour();
+        if (le.equals(avant)) {
+            throw new RegleMetierException("date", "est déjà la date de l'orientation (" + avant + ") : rien à corriger");
+        }
+        if (le.isAfter(aujourdHui)) {
+            throw new RegleMetierException("date", "ne peut pas être dans le futur (" + le + " après le " + aujourdHui + ")");
+        }
+        if (suitLe != null && le.isBefore(suitLe)) {
+            throw new RegleMetierException("date", "l'orientation du " + le + " ne peut pas précéder " + suitQuoi + " (" + suitLe + ")");
+        }
+        suivante(le, accepteeLe, statut == StatutOrientation.REFUSEE ? null : "son acceptation");
+        suivante(le, demarreeLe, "le démarrage de l'accompagnement");
+        suivante(le, clotureeLe, statut == StatutOrientation.REFUSEE ? "son refus" : "sa clôture");
+        this.dateOrientation = le.atStartOfDay(Horloges.PARIS).toInstant();
+        return avant;
+    }
+
+    private static void suivante(LocalDate le, LocalDate etape, String quoi) {
+        if (etape != null && quoi != null && le.isAfter(etape)) {
+            throw new RegleMetierException("date", "l'orientation du " + le + " ne peut pas suivre " + quoi + " (" + etape + ")");
+        }
+    }
+
     /** The day it happened, in the institutions' calendar. */
     public LocalDate jour() {
         return LocalDate.ofInstant(dateOrientation, Horloges.PARIS);
@@ -151,6 +184,7 @@ public class Orientation {
     public void demarrer(LocalDate le, LocalDate aujourdHui) {
         exiger(StatutOrientation.ACCEPTEE, "mise en cours");
         dater(le, aujourdHui);
+        this.demarreeLe = le;
         this.statut = StatutOrientation.EN_COURS;
     }
 
@@ -202,6 +236,10 @@ public class Orientation {
 
     public LocalDate clotureeLe() {
         return clotureeLe;
+    }
+
+    public LocalDate demarreeLe() {
+        return demarreeLe;
     }
 
     public UUID precedenteId() {

@@ -1,8 +1,10 @@
 package fr.actionsociale.referral.rest;
 
 import java.net.URI;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -36,6 +38,7 @@ import fr.actionsociale.commons.probleme.Probleme;
 import fr.actionsociale.commons.probleme.ProblemeException;
 import fr.actionsociale.commons.securite.Appelant;
 import fr.actionsociale.commons.securite.Roles;
+import fr.actionsociale.referral.domain.Correction;
 import fr.actionsociale.referral.domain.DroitVise;
 import fr.actionsociale.referral.domain.Orientation;
 import fr.actionsociale.referral.service.OrientationService;
@@ -145,6 +148,54 @@ public class OrientationResource {
     @Operation(summary = "Clôturer une orientation", description = "Par la structure d'accueil ou celle qui a orienté. Publie orientation-cloturee.")
     public OrientationVue cloturer(@PathParam("id") UUID id, @Valid @NotNull DateRequete r) {
         return OrientationVue.de(orientations.cloturer(id, r.date()));
+    }
+
+    @Schema(name = "CorrectionRequete", description = "Corriger la date d'une orientation, avec la raison")
+    public record CorrectionRequete(
+            @NotNull @Schema(description = "Le jour où l'orientation a réellement été faite : jamais dans le futur, jamais avant l'ouverture du RSA "
+                    + "qu'elle suit, jamais après son acceptation, son démarrage ou sa clôture", example = "2026-11-20") LocalDate date,
+            @NotBlank @Size(max = 1000) @Schema(description = "Pourquoi la date est corrigée (reste dans referral-service)",
+                    example = "Date de l'entretien saisie par erreur") String motif) {
+    }
+
+    @Schema(name = "Correction", description = "Une correction : qui a changé quoi, quand et pourquoi")
+    public record CorrectionVue(UUID id, UUID orientation, @Schema(description = "Le champ corrigé", example = "date") String champ,
+            String ancienneValeur, String nouvelleValeur, String motif,
+            @Schema(description = "L'institution de l'auteur") String parInstitution,
+            @Schema(description = "L'auteur (sujet de son jeton)") String par, Instant le) {
+
+        static CorrectionVue de(Correction c) {
+            return new CorrectionVue(c.id(), c.orientationId(), c.champ(), c.ancienneValeur(), c.nouvelleValeur(), c.motif(), c.parInstitution(),
+                    c.parSujet(), c.le());
+        }
+    }
+
+    @POST
+    @Path("/{id}/corrections")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.AGENT, Roles.ADMIN })
+    @Transactional
+    @Operation(summary = "Corriger la date d'une orientation", description = "Par la structure qui l'a enregistrée (ou un administrateur), "
+            + "avec un motif. Les étapes du parcours RSA parties de l'ancienne date suivent la nouvelle ; la correction est conservée "
+            + "(ancienne et nouvelle valeur, motif, auteur, instant) ; publie orientation-corrigee (sans le motif) et, quand l'ancien ou le "
+            + "nouveau mois est clos, republie ses indicateurs-parcours. Une structure qui ne voit pas l'orientation reçoit 404, la "
+            + "structure orientée 403.")
+    @APIResponse(responseCode = "201", description = "Correction enregistrée", content = @Content(schema = @Schema(implementation = CorrectionVue.class)))
+    @APIResponse(responseCode = "404", description = "Inconnue, ou hors du périmètre de l'appelant", content = @Content(mediaType = Probleme.MEDIA_TYPE, schema = @Schema(implementation = Probleme.class)))
+    public Response corriger(@PathParam("id") UUID id, @Valid @NotNull CorrectionRequete r) {
+        Correction c = orientations.corrigerDate(id, r.date(), r.motif());
+        return Response.created(URI.create("/orientations/" + id + "/corrections")).entity(CorrectionVue.de(c)).build();
+    }
+
+    @GET
+    @Path("/{id}/corrections")
+    @RolesAllowed({ Roles.AGENT, Roles.ADMIN })
+    @Operation(summary = "Lire les corrections d'une orientation", description = "Les plus anciennes d'abord ; mêmes lecteurs que l'orientation.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = CorrectionVue.class, type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY)))
+    @APIResponse(responseCode = "404", description = "Inconnue, ou hors du périmètre de l'appelant", content = @Content(mediaType = Probleme.MEDIA_TYPE, schema = @Schema(implementation = Probleme.class)))
+    public List<CorrectionVue> corrections(@PathParam("id") UUID id) {
+        orientations.lisible(id);
+        return orientations.corrections(id).stream().map(CorrectionVue::de).toList();
     }
 
     private static EntityTag etag(Orientation o) {

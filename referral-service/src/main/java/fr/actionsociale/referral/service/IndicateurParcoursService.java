@@ -113,6 +113,12 @@ public class IndicateurParcoursService {
     public int publier(YearMonth mois) {
         @SuppressWarnings("unchecked")
         List<String> communes = em.createNativeQuery("select distinct commune from beneficiaire order by commune").getResultList();
+        return publier(mois, communes);
+    }
+
+    /** The month's figures of these communes only (a correction changes its own commune's, no other). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int publier(YearMonth mois, List<String> communes) {
         for (String commune : communes) {
             Indicateurs i = calculer(List.of(commune), mois.atDay(1), mois.atEndOfMonth());
             outbox.publier(TYPE, commune + "/" + mois, new Evenements.IndicateursParcours(commune, mois.toString(), i.nouveauxEntrants(),

@@ -3,7 +3,9 @@ package fr.actionsociale.referral.service;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -17,6 +19,8 @@ import fr.actionsociale.commons.probleme.ProblemeException;
 import fr.actionsociale.commons.domaine.RegleMetierException;
 import fr.actionsociale.commons.securite.Appelant;
 import fr.actionsociale.commons.securite.Roles;
+import fr.actionsociale.commons.probleme.TypeProbleme;
+import fr.actionsociale.referral.domain.Correction;
 import fr.actionsociale.referral.domain.Beneficiaire;
 import fr.actionsociale.referral.domain.Droit;
 import fr.actionsociale.referral.domain.DroitVise;
@@ -25,6 +29,7 @@ import fr.actionsociale.referral.domain.EtatDroit;
 import fr.actionsociale.referral.domain.Orientation;
 import fr.actionsociale.referral.domain.TypeEtapeRsa;
 import fr.actionsociale.referral.messaging.Evenements;
+import fr.actionsociale.referral.messaging.OrientationCorrigee;
 import fr.actionsociale.referral.messaging.OrientationFaite;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -40,10 +45,12 @@ public class OrientationService {
     private final DroitService droits;
     private final Appelant appelant;
     private final Clock horloge;
+    private final IndicateurParcoursService indicateurs;
 
     OrientationService(EntityManager em, Outbox outbox, MeterRegistry metriques, BeneficiaireService beneficiaires, StructureService structures,
-            DroitService droits, Appelant appelant, Clock horloge) {
+            DroitService droits, Appelant appelant, Clock horloge, IndicateurParcoursService indicateurs) {
         this.horloge = horloge;
+        this.indicateurs = indicateurs;
         this.em = em;
         this.outbox = outbox;
         this.metriques = metriques;
@@ -186,6 +193,88 @@ public class OrientationService {
         o.cloturer(le, beneficiaires.aujourdHui());
         outbox.publier(Evenements.OrientationSuivie.type(o), o.id().toString(), Evenements.OrientationSuivie.de(o, le, null));
         return o;
+    }
+
+    /**
+     * The orientation, for reading: the structures it concerns (or an administrator); 404 for anyone else, its existence being itself
+     * information (the rule of GET /orientations/{id}).
+     */
+    public Orientation lisible(UUID id) {
+        Orientation o = trouver(id);
+        if (o == null || !(appelant.a(Roles.ADMIN) || o.concerne(appelant.institution()))) {
+            throw ProblemeException.introuvable("Orientation", id);
+        }
+        return o;
+    }
+
+    /**
+     * Corrects a wrong orientation date, by the structure that recorded it (or an administrator): the RSA steps that ran from the
+     * old day follow the new one, the correction is kept with its reason, orientation-corrigee tells the others, and a closed month
+     * whose figures it changes has its indicators published again, all in this transaction.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Correction corrigerDate(UUID id, LocalDate le, String motif) {
+        Orientation o = lisible(id);
+        if (!appelant.a(Roles.ADMIN) && !appelant.institution().equals(o.orientePar())) {
+            // the receiving structure reads it, but only who recorded the date vouches for it
+            throw new ProblemeException(TypeProbleme.ACCES_REFUSE, "Seule la structure qui a enregistré l'orientation (" + o.orientePar()
+                    + ") peut corriger sa date.");
+        }
+        LocalDate aujourdHui = beneficiaires.aujourdHui();
+        LocalDate ancien = o.jour();
+        Instant ancienneDate = o.dateOrientation();
+        List<Droit> rsa = o.beneficiaireId() == null || !o.droitsVises().contains(DroitVise.RSA) ? List.of()
+                : em.createQuery("from Droit where beneficiaireId = :b and type = :t and ouvertLe is not null", Droit.class)
+                        .setParameter("b", o.beneficiaireId()).setParameter("t", DroitVise.RSA).getResultList();
+        // the opening it follows: an orientation made before the right opened did not follow it, and may stay before it
+        Droit suivie = rsa.stream().filter(d -> !ancien.isBefore(d.ouvertLe())).max(java.util.Comparator.comparing(Droit::ouvertLe)).orElse(null);
+        o.corrigerDate(le, aujourdHui, suivie == null ? null : suivie.ouvertLe(), "l'ouverture du RSA");
+        Set<YearMonth> mois = new LinkedHashSet<>(List.of(YearMonth.from(ancien), YearMonth.from(le)));
+        for (Droit d : rsa) {
+            if (suivreLaDate(d, ancien, le)) {
+                mois.add(YearMonth.from(d.ouvertLe())); // the cohort of entrants whose steps moved
+            }
+        }
+        Correction c = new Correction(o.id(), "date", ancien.toString(), le.toString(), motif, appelant.institution(),
+                appelant.identifiant() == null ? appelant.institution() : appelant.identifiant(), Instant.now(horloge));
+        em.persist(c);
+        em.flush(); // the version the event carries is the one written
+        outbox.publier(OrientationCorrigee.TYPE, o.id().toString(), OrientationCorrigee.de(o, ancienneDate));
+        YearMonth courant = YearMonth.from(aujourdHui);
+        Beneficiaire b = o.beneficiaireId() == null ? null : em.find(Beneficiaire.class, o.beneficiaireId());
+        List<String> communes = b == null || b.commune().equals(o.commune()) ? List.of(o.commune()) : List.of(o.commune(), b.commune());
+        mois.stream().filter(m -> m.isBefore(courant)).sorted().forEach(m -> indicateurs.publier(m, communes));
+        return c;
+    }
+
+    /**
+     * The steps of an RSA right that ran from the orientation's old day (the orientation step done that day, the first appointment
+     * and CER clocks started from it) follow the new one; the clocks never start before the opening.
+     *
+     * @return whether any step moved
+     */
+    private boolean suivreLaDate(Droit d, LocalDate ancien, LocalDate nouveau) {
+        LocalDate avant = ancien.isBefore(d.ouvertLe()) ? d.ouvertLe() : ancien;
+        LocalDate apres = nouveau.isBefore(d.ouvertLe()) ? d.ouvertLe() : nouveau;
+        List<EtapeRsa> etapes = em.createQuery("from EtapeRsa where droitId = :d", EtapeRsa.class).setParameter("d", d.id()).getResultList();
+        boolean parCetteOrientation = etapes.stream().anyMatch(e -> e.type() == TypeEtapeRsa.ORIENTATION && avant.equals(e.faiteLe()));
+        if (!parCetteOrientation || avant.equals(apres)) {
+            return false;
+        }
+        for (EtapeRsa e : etapes) {
+            if (e.type() == TypeEtapeRsa.ORIENTATION) {
+                e.corrigerFaiteLe(apres);
+            } else if (e.type().partDeLOrientation() && avant.equals(e.dateDepart())) {
+                e.redater(apres);
+            }
+        }
+        return true;
+    }
+
+    /** A person's corrections of an orientation, oldest first. */
+    public List<Correction> corrections(UUID orientationId) {
+        return em.createQuery("from Correction where orientationId = :o order by le, id", Correction.class).setParameter("o", orientationId)
+                .getResultList();
     }
 
     private void faireEtape(Orientation o, TypeEtapeRsa type, LocalDate le) {

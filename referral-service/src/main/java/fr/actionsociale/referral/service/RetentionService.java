@@ -58,7 +58,8 @@ public class RetentionService {
             "update orientation set motif = ?2, motif_refus = case when motif_refus is null then null else ?2 end where beneficiaire_id in (?1)",
             "update saisine set objet = ?2, reponse = case when reponse is null then null else ?2 end where beneficiaire_id in (?1)",
             "update decision_orientation set motif_forcage = ?2 where beneficiaire_id in (?1) and motif_forcage is not null",
-            "update acces_dossier set motif = ?2 where beneficiaire_id in (?1)");
+            "update acces_dossier set motif = ?2 where beneficiaire_id in (?1)",
+            "update correction set motif = ?2 where orientation_id in (select id from orientation where beneficiaire_id in (?1))");
 
     private final EntityManager em;
     private final Outbox outbox;

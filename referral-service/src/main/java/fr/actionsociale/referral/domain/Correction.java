@@ -1,0 +1,84 @@
+package fr.actionsociale.referral.domain;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** One correction of a recorded value: who changed what, when and why. Never changed once written. */
+@Entity
+@Table(name = "correction")
+public class Correction {
+
+    @Id
+    private UUID id;
+    @Column(name = "orientation_id")
+    private UUID orientationId;
+    private String champ;
+    @Column(name = "ancienne_valeur")
+    private String ancienneValeur;
+    @Column(name = "nouvelle_valeur")
+    private String nouvelleValeur;
+    /** Free text: stays in this service, erased by the retention job with the person's other free texts. */
+    private String motif;
+    @Column(name = "par_institution")
+    private String parInstitution;
+    @Column(name = "par_sujet")
+    private String parSujet;
+    private Instant le;
+
+    protected Correction() {
+    }
+
+    public Correction(UUID orientationId, String champ, String ancienneValeur, String nouvelleValeur, String motif, String parInstitution,
+            String parSujet, Instant le) {
+        this.id = UUID.randomUUID();
+        this.orientationId = orientationId;
+        this.champ = champ;
+        this.ancienneValeur = ancienneValeur;
+        this.nouvelleValeur = nouvelleValeur;
+        this.motif = motif;
+        this.parInstitution = parInstitution;
+        this.parSujet = parSujet;
+        this.le = le;
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public UUID orientationId() {
+        return orientationId;
+    }
+
+    public String champ() {
+        return champ;
+    }
+
+    public String ancienneValeur() {
+        return ancienneValeur;
+    }
+
+    public String nouvelleValeur() {
+        return nouvelleValeur;
+    }
+
+    public String motif() {
+        return motif;
+    }
+
+    public String parInstitution() {
+        return parInstitution;
+    }
+
+    public String parSujet() {
+        return parSujet;
+    }
+
+    public Instant le() {
+        return le;
+    }
+}
