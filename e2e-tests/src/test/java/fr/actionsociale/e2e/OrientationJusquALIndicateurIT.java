@@ -149,6 +149,27 @@ class OrientationJusquALIndicateurIT {
                 .body("parDroitVise.RSA", equalTo(2));
     }
 
+    /** Issue 15: an orientation recorded today but made last month counts in last month, in budget-service too. */
+    @Test
+    @Order(1)
+    void uneOrientationSaisieEnRetardCompteDansLeMoisOuElleAEteFaite() {
+        String commune = communeDeCeTest();
+        YearMonth precedent = YearMonth.now(ZoneId.of("Europe/Paris")).minusMonths(1);
+        String personne = given().baseUri(REFERRAL.url()).header("Authorization", AGENT).contentType(ContentType.JSON)
+                .body("{\"commune\":\"%s\",\"prenom\":\"Personne en retard\"}".formatted(commune)).post("/beneficiaires").then().statusCode(201)
+                .extract().path("reference");
+        given().baseUri(REFERRAL.url()).header("Authorization", AGENT).contentType(ContentType.JSON).body("""
+                {"beneficiaire":"%s","structure":"caf-35","commune":"%s","motif":"saisie tardive","droitsVises":["RSA"],"date":"%s"}"""
+                .formatted(personne, commune, precedent.atDay(15))).post("/orientations").then().statusCode(201)
+                .body("date", equalTo(precedent.atDay(15).toString()));
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
+            Integer t = given().baseUri(BUDGET.url()).header("Authorization", COORDINATEUR).queryParam("commune", commune)
+                    .queryParam("mois", precedent.toString()).get("/indicateurs/orientations").then().statusCode(200).extract().path("total");
+            return t != null && t == 1;
+        });
+        assertEquals(0, total(commune), "nothing in the month it was recorded");
+    }
+
     @Test
     @Order(2)
     void desEvenementsValidesMaisNonPubliesAvantUnSigkillPartentAuRedemarrage() throws Exception {

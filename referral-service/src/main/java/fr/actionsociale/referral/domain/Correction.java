@@ -17,6 +17,8 @@ public class Correction {
     private UUID id;
     @Column(name = "orientation_id")
     private UUID orientationId;
+    @Column(name = "etape_id")
+    private UUID etapeId;
     private String champ;
     @Column(name = "ancienne_valeur")
     private String ancienneValeur;
@@ -44,6 +46,18 @@ public class Correction {
         this.parInstitution = parInstitution;
         this.parSujet = parSujet;
         this.le = le;
+    }
+
+    /** A correction of a step of the RSA path (its done date, or the step undone). */
+    public static Correction dEtape(UUID etapeId, String champ, String ancienneValeur, String nouvelleValeur, String motif, String parInstitution,
+            String parSujet, Instant le) {
+        Correction c = new Correction(null, champ, ancienneValeur, nouvelleValeur, motif, parInstitution, parSujet, le);
+        c.etapeId = etapeId;
+        return c;
+    }
+
+    public UUID etapeId() {
+        return etapeId;
     }
 
     public UUID id() {

@@ -81,6 +81,26 @@ public class EtapeRsa {
         this.faiteLe = le;
     }
 
+    /**
+     * Corrects a step recorded by mistake: another done date, or not done at all (null). The orientation step follows the
+     * orientation's date, which is corrected on the orientation itself.
+     */
+    public void corriger(LocalDate le, LocalDate aujourdHui) {
+        if (type == TypeEtapeRsa.ORIENTATION) {
+            throw new RegleMetierException("date", "l'étape d'orientation suit la date de l'orientation : corrigez l'orientation");
+        }
+        if (java.util.Objects.equals(le, faiteLe)) {
+            throw new RegleMetierException("date", "rien à corriger : l'étape est déjà " + (le == null ? "non faite" : "faite le " + le));
+        }
+        if (le != null && le.isAfter(aujourdHui)) {
+            throw new RegleMetierException("date", "ne peut pas être dans le futur (" + le + " après le " + aujourdHui + ")");
+        }
+        if (le != null && le.isBefore(dateDepart)) {
+            throw new RegleMetierException("date", "le " + le + " ne peut pas précéder le départ du délai (" + dateDepart + ")");
+        }
+        faiteLe = le;
+    }
+
     public void confierA(String structure) {
         this.structure = structure;
     }

@@ -1,5 +1,11 @@
 package fr.actionsociale.referral.rest;
 
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+
+import jakarta.ws.rs.core.Response;
+
+import jakarta.validation.constraints.Size;
+
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -96,5 +102,35 @@ public class SuiviResource {
     @Operation(summary = "Marquer une étape faite", description = "Première invitation envoyée, premier contrat signé…")
     public BeneficiaireResource.EtapeVue faire(@PathParam("id") UUID id, @Valid @NotNull FaiteRequete r) {
         return BeneficiaireResource.EtapeVue.de(suivi.faire(id, r.date()), beneficiaires.aujourdHui());
+    }
+
+    @Schema(name = "CorrectionEtapeRequete", description = "Corriger une étape enregistrée par erreur")
+    public record CorrectionEtapeRequete(
+            @Schema(description = "Le jour où l'étape a réellement été faite (jamais dans le futur, jamais avant le départ de son délai) ; "
+                    + "absent ou null : l'étape n'a pas été faite", example = "2026-10-02") LocalDate date,
+            @NotBlank @Size(max = 1000) @Schema(description = "Pourquoi l'étape est corrigée (reste dans referral-service)",
+                    example = "Contrat saisi sur le mauvais dossier") String motif) {
+    }
+
+    @POST
+    @Path("/etapes/{id}/corrections")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.AGENT, Roles.ADMIN })
+    @Transactional
+    @Operation(summary = "Corriger une étape du parcours RSA", description = "Par la structure qui tient l'étape : une autre date, ou l'étape "
+            + "défaite (date absente) ; la trace garde qui, quand, quoi et pourquoi ; les indicateurs d'un mois clos sont republiés. L'étape "
+            + "d'orientation se corrige sur l'orientation, une invitation envoyée garde sa date d'envoi.")
+    @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = OrientationResource.CorrectionVue.class)))
+    public Response corriger(@PathParam("id") UUID id, @Valid @NotNull CorrectionEtapeRequete r) {
+        var c = suivi.corrigerEtape(id, r.date(), r.motif());
+        return Response.created(java.net.URI.create("/suivi/etapes/" + id + "/corrections")).entity(OrientationResource.CorrectionVue.de(c)).build();
+    }
+
+    @GET
+    @Path("/etapes/{id}/corrections")
+    @RolesAllowed({ Roles.AGENT, Roles.ADMIN })
+    @Operation(summary = "Les corrections d'une étape", description = "Les plus anciennes d'abord.")
+    public List<OrientationResource.CorrectionVue> corrections(@PathParam("id") UUID id) {
+        return suivi.correctionsDEtape(id).stream().map(OrientationResource.CorrectionVue::de).toList();
     }
 }

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import fr.actionsociale.commons.domaine.RegleMetierException;
 import fr.actionsociale.commons.probleme.ProblemeException;
 import fr.actionsociale.commons.probleme.TypeProbleme;
 import fr.actionsociale.commons.securite.Appelant;
@@ -24,7 +25,13 @@ public class SuiviService {
     private final BeneficiaireService beneficiaires;
     private final Appelant appelant;
 
-    SuiviService(EntityManager em, BeneficiaireService beneficiaires, Appelant appelant) {
+    private final IndicateurParcoursService indicateurs;
+    private final java.time.Clock horloge;
+
+    SuiviService(EntityManager em, BeneficiaireService beneficiaires, Appelant appelant, IndicateurParcoursService indicateurs,
+            java.time.Clock horloge) {
+        this.indicateurs = indicateurs;
+        this.horloge = horloge;
         this.em = em;
         this.beneficiaires = beneficiaires;
         this.appelant = appelant;
@@ -62,6 +69,18 @@ public class SuiviService {
     /** The structure marks a break dealt with (renewal asked, person met…). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void traiterRupture(UUID id, LocalDate le) {
+        // dealt with on a day that happened: never in the future, never before the break itself
+        LocalDate aujourdHui = beneficiaires.aujourdHui();
+        if (le.isAfter(aujourdHui)) {
+            throw new RegleMetierException("date", "ne peut pas être dans le futur (" + le + " après le " + aujourdHui + ")");
+        }
+        List<?> rupture = em.createNativeQuery("select date_rupture from rupture where id = ?1").setParameter(1, id).getResultList();
+        if (!rupture.isEmpty()) {
+            LocalDate le0 = rupture.get(0) instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) rupture.get(0);
+            if (le.isBefore(le0)) {
+                throw new RegleMetierException("date", "le " + le + " ne peut pas précéder la rupture (" + le0 + ")");
+            }
+        }
         int n = em.createNativeQuery("update rupture set resolue_le = ?1 where id = ?2 and resolue_le is null and (structure = ?3 or ?4)")
                 .setParameter(1, le).setParameter(2, id).setParameter(3, appelant.institution()).setParameter(4, appelant.a(Roles.ADMIN)).executeUpdate();
         if (n == 0) {
@@ -88,6 +107,54 @@ public class SuiviService {
         }
         e.faire(le, beneficiaires.aujourdHui());
         return e;
+    }
+
+    /**
+     * A step recorded by mistake, or on the wrong day, corrected with a reason by the structure that holds it (or an
+     * administrator): the trail keeps who changed what, when and why, and a closed month's indicators of the entrants it
+     * belongs to are published again.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public fr.actionsociale.referral.domain.Correction corrigerEtape(UUID id, LocalDate le, String motif) {
+        EtapeRsa e = em.find(EtapeRsa.class, id);
+        if (e == null) {
+            throw ProblemeException.introuvable("Étape", id);
+        }
+        Beneficiaire b = em.find(Beneficiaire.class, e.beneficiaireId());
+        boolean laSienne = appelant.institution() != null && appelant.institution().equals(e.structure());
+        if (!laSienne && !appelant.a(Roles.ADMIN)) {
+            if (!beneficiaires.peutVoir(b)) {
+                throw ProblemeException.introuvable("Étape", id);
+            }
+            throw new ProblemeException(TypeProbleme.ACCES_REFUSE, "Seule la structure qui tient l'étape (" + e.structure() + ") peut la corriger.");
+        }
+        if (e.type() == fr.actionsociale.referral.domain.TypeEtapeRsa.PREMIERE_INVITATION && ((Number) em.createNativeQuery(
+                "select count(*) from invitation where etape_id = ?1").setParameter(1, id).getSingleResult()).longValue() > 0) {
+            throw new RegleMetierException("date", "la première invitation a été envoyée par la suite : sa date d'envoi fait foi");
+        }
+        LocalDate ancienne = e.faiteLe();
+        e.corriger(le, beneficiaires.aujourdHui());
+        var c = fr.actionsociale.referral.domain.Correction.dEtape(e.id(), "faiteLe", ancienne == null ? "" : ancienne.toString(),
+                le == null ? "" : le.toString(), motif, appelant.institution(), appelant.identifiant() == null ? appelant.institution()
+                        : appelant.identifiant(), java.time.Instant.now(horloge));
+        em.persist(c);
+        // the indicators count the entrants of the month their RSA opened: that month, if closed, is published again
+        LocalDate ouvert = e.droitId() == null ? null : em.find(fr.actionsociale.referral.domain.Droit.class, e.droitId()).ouvertLe();
+        if (ouvert != null && java.time.YearMonth.from(ouvert).isBefore(java.time.YearMonth.from(beneficiaires.aujourdHui()))) {
+            em.flush();
+            indicateurs.publier(java.time.YearMonth.from(ouvert), List.of(b.commune()));
+        }
+        return c;
+    }
+
+    public List<fr.actionsociale.referral.domain.Correction> correctionsDEtape(UUID id) {
+        EtapeRsa e = em.find(EtapeRsa.class, id);
+        Beneficiaire b = e == null ? null : em.find(Beneficiaire.class, e.beneficiaireId());
+        if (e == null || !(appelant.a(Roles.ADMIN) || e.structure().equals(appelant.institution()) || beneficiaires.peutVoir(b))) {
+            throw ProblemeException.introuvable("Étape", id);
+        }
+        return em.createQuery("from Correction where etapeId = :e order by le", fr.actionsociale.referral.domain.Correction.class)
+                .setParameter("e", id).getResultList();
     }
 
     /** A structure reads only its own worklist (an administrator, any). */

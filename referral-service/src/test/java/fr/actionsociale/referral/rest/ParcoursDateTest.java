@@ -152,6 +152,53 @@ class ParcoursDateTest {
         assertNull(recent.get("orientationsParStructure.'caf-35'"));
     }
 
+    @Test
+    void uneEtapeSaisieParErreurSeCorrigeAvecUnMotifEtLesIndicateursSuivent() {
+        String commune = "9%04d".formatted(new Random().nextInt(10000)).substring(0, 5);
+        LocalDate d = T.minusDays(150);
+        String a = personne(commune, d);
+        String oa = orienter(a, commune, d.plusDays(20));
+        ParcoursTest.post(CAF_AGENT, "/orientations/" + oa + "/acceptation", "{\"referent\":\"R\",\"date\":\"%s\"}".formatted(d.plusDays(21))).statusCode(200);
+        ParcoursTest.post(CAF_AGENT, "/orientations/" + oa + "/demarrage", "{\"date\":\"%s\"}".formatted(d.plusDays(25))).statusCode(200);
+        JsonPath da = dossier(a);
+        String cer = etape(da, "PREMIER_CER", "id");
+        String rdv = etape(da, "PREMIER_RDV", "id");
+        // the CER was recorded on D+110 (late) by mistake: it was signed on D+60
+        ParcoursTest.post(CAF_AGENT, "/suivi/etapes/" + cer + "/faite", "{\"date\":\"%s\"}".formatted(d.plusDays(110))).statusCode(200);
+        JsonPath avant = indicateurs(commune, d);
+        assertEquals(0, avant.getLong("premiersContratsDansLesDeuxMois"));
+        String chemin = "/suivi/etapes/" + cer + "/corrections";
+        ParcoursTest.post(CAF_AGENT, chemin, "{\"date\":\"%s\"}".formatted(d.plusDays(60))).statusCode(400).body("erreurs[0].champ", equalTo("motif"));
+        // another structure that sees the person does not correct the CAF's step
+        ParcoursTest.post(CDAS, chemin, "{\"date\":\"%s\",\"motif\":\"erreur\"}".formatted(d.plusDays(60))).statusCode(403);
+        ParcoursTest.post(CAF_AGENT, chemin, "{\"date\":\"%s\",\"motif\":\"erreur\"}".formatted(T.plusDays(1))).statusCode(400)
+                .body("erreurs[0].champ", equalTo("date"));
+        ParcoursTest.post(CAF_AGENT, chemin, "{\"date\":\"%s\",\"motif\":\"erreur\"}".formatted(d.plusDays(10))).statusCode(400)
+                .body("erreurs[0].raison", containsString(d.plusDays(20).toString()));
+        // the orientation step follows the orientation's date (an administrator, who may correct any step, is told so)
+        ParcoursTest.post(Referentiel.ADMIN, "/suivi/etapes/" + etape(da, "ORIENTATION", "id") + "/corrections", "{\"date\":\"%s\",\"motif\":\"x\"}"
+                .formatted(d.plusDays(21))).statusCode(400).body("erreurs[0].raison", containsString("corrigez l'orientation"));
+        assertEquals(0, indicateurs(commune, d).getLong("premiersContratsDansLesDeuxMois"), "nothing written by the refusals");
+        ParcoursTest.post(CAF_AGENT, chemin, "{\"date\":\"%s\",\"motif\":\"Contrat signé le jour de l'entretien, saisi plus tard\"}"
+                .formatted(d.plusDays(60))).statusCode(201).body("etape", equalTo(cer)).body("ancienneValeur", equalTo(d.plusDays(110).toString()))
+                .body("nouvelleValeur", equalTo(d.plusDays(60).toString())).body("parInstitution", equalTo("caf-35"));
+        assertEquals("true", etape(dossier(a), "PREMIER_CER", "faiteDansLeDelai"));
+        assertEquals(1, indicateurs(commune, d).getLong("premiersContratsDansLesDeuxMois"));
+        // the first appointment was recorded for the wrong person: undone, it is late again and leaves the indicators
+        ParcoursTest.post(CAF_AGENT, "/suivi/etapes/" + rdv + "/corrections", "{\"motif\":\"Rendez-vous d'une autre personne\"}").statusCode(201)
+                .body("nouvelleValeur", equalTo(""));
+        JsonPath apres = dossier(a);
+        assertNull(etape(apres, "PREMIER_RDV", "faiteLe"));
+        assertEquals("true", etape(apres, "PREMIER_RDV", "enRetard"));
+        assertEquals(0, indicateurs(commune, d).getLong("premiersRendezVousFixes"));
+        given().header("Authorization", CAF_AGENT).get(chemin).then().statusCode(200).body("motif", equalTo(List.of("Contrat signé le jour de l'entretien, saisi plus tard")));
+    }
+
+    private static JsonPath indicateurs(String commune, LocalDate d) {
+        return given().header("Authorization", COORDINATEUR).queryParam("communes", commune).queryParam("debut", d.toString())
+                .queryParam("fin", d.toString()).get("/indicateurs").then().statusCode(200).extract().jsonPath();
+    }
+
     /** Steps of that type done among the files, in time (true), or done at all (null). */
     private static long compter(List<JsonPath> dossiers, String type, Boolean dansLeDelai) {
         return dossiers.stream().filter(d -> etape(d, type, "faiteLe") != null

@@ -76,6 +76,11 @@ class SuiviEtPartenairesTest {
                 .formatted(ben, AUJOURDHUI.minusDays(1))).statusCode(201);
         String rupture = given().header("Authorization", caf).queryParam("structure", "caf-35").get("/suivi/ruptures").then().statusCode(200)
                 .extract().path("find { it.beneficiaire == '%s' }.id".formatted(ben));
+        // dealt with on a day that happened: not tomorrow, not before the break (closed yesterday)
+        ParcoursTest.post(caf, "/suivi/ruptures/" + rupture + "/traitee", "{\"date\":\"%s\"}".formatted(AUJOURDHUI.plusDays(1))).statusCode(400)
+                .body("erreurs[0].champ", org.hamcrest.Matchers.equalTo("date"));
+        ParcoursTest.post(caf, "/suivi/ruptures/" + rupture + "/traitee", "{\"date\":\"%s\"}".formatted(AUJOURDHUI.minusDays(2))).statusCode(400)
+                .body("erreurs[0].raison", org.hamcrest.Matchers.containsString(AUJOURDHUI.minusDays(1).toString()));
         // nothing to say back: 204, as the document says
         ParcoursTest.post(caf, "/suivi/ruptures/" + rupture + "/traitee", "{\"date\":\"%s\"}".formatted(AUJOURDHUI)).statusCode(204);
         given().header("Authorization", caf).queryParam("structure", "caf-35").get("/suivi/ruptures").then().body("beneficiaire", not(hasItem(ben)));
