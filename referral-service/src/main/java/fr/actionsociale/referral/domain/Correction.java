@@ -19,6 +19,8 @@ public class Correction {
     private UUID orientationId;
     @Column(name = "etape_id")
     private UUID etapeId;
+    @Column(name = "droit_id")
+    private UUID droitId;
     private String champ;
     @Column(name = "ancienne_valeur")
     private String ancienneValeur;
@@ -54,6 +56,18 @@ public class Correction {
         Correction c = new Correction(null, champ, ancienneValeur, nouvelleValeur, motif, parInstitution, parSujet, le);
         c.etapeId = etapeId;
         return c;
+    }
+
+    /** A correction of one of a right's dates (opened, asked…). */
+    public static Correction deDroit(UUID droitId, String champ, String ancienneValeur, String nouvelleValeur, String motif, String parInstitution,
+            String parSujet, Instant le) {
+        Correction c = new Correction(null, champ, ancienneValeur, nouvelleValeur, motif, parInstitution, parSujet, le);
+        c.droitId = droitId;
+        return c;
+    }
+
+    public UUID droitId() {
+        return droitId;
     }
 
     public UUID etapeId() {

@@ -127,6 +127,64 @@ public class Droit {
         return d;
     }
 
+    /** The dates a correction may move, as the API names them, with their place in the right's lifecycle. */
+    public static final java.util.Map<String, Integer> CHAMPS_DATE = java.util.Map.of("identifieLe", 0, "demandeLe", 1, "ouvertLe", 2,
+            "refuseLe", 2, "abandonneLe", 2, "fermeLe", 3);
+
+    /** The date of that field, null when the right has none. */
+    public LocalDate date(String champ) {
+        return switch (champ) {
+            case "identifieLe" -> identifieLe;
+            case "demandeLe" -> demandeLe;
+            case "ouvertLe" -> ouvertLe;
+            case "refuseLe" -> refuseLe;
+            case "abandonneLe" -> abandonneLe;
+            case "fermeLe" -> fermeLe;
+            default -> throw new RegleMetierException("champ", "n'est pas une date du droit : " + champ);
+        };
+    }
+
+    /**
+     * A date recorded wrong, corrected: only a date the right already has, never in the future, and the right's dates stay in
+     * order (identified ≤ asked ≤ opened, refused or abandoned ≤ closed), both dates named when they would not.
+     *
+     * @return the date it replaces
+     */
+    public LocalDate corrigerDate(String champ, LocalDate le, LocalDate aujourdHui) {
+        LocalDate ancienne = date(champ);
+        if (ancienne == null) {
+            throw new RegleMetierException("champ", "le droit " + type + " n'a pas de date " + champ + " à corriger");
+        }
+        if (le.isAfter(aujourdHui)) {
+            throw new RegleMetierException("date", "ne peut pas être dans le futur (" + le + " après le " + aujourdHui + ")");
+        }
+        if (le.equals(ancienne)) {
+            throw new RegleMetierException("date", "rien à corriger : " + champ + " est déjà le " + le);
+        }
+        int rang = CHAMPS_DATE.get(champ);
+        for (var autre : CHAMPS_DATE.entrySet().stream().sorted(java.util.Map.Entry.comparingByKey()).toList()) {
+            LocalDate x = date(autre.getKey());
+            if (x == null || autre.getKey().equals(champ)) {
+                continue;
+            }
+            if (autre.getValue() < rang && le.isBefore(x)) {
+                throw new RegleMetierException("date", "le " + le + " (" + champ + ") ne peut pas précéder " + autre.getKey() + " (" + x + ")");
+            }
+            if (autre.getValue() > rang && le.isAfter(x)) {
+                throw new RegleMetierException("date", "le " + le + " (" + champ + ") ne peut pas suivre " + autre.getKey() + " (" + x + ")");
+            }
+        }
+        switch (champ) {
+            case "identifieLe" -> identifieLe = le;
+            case "demandeLe" -> demandeLe = le;
+            case "ouvertLe" -> ouvertLe = le;
+            case "refuseLe" -> refuseLe = le;
+            case "abandonneLe" -> abandonneLe = le;
+            default -> fermeLe = le;
+        }
+        return ancienne;
+    }
+
     public void rattacher(UUID orientationId, String institution) {
         this.orientationId = orientationId;
         if (this.institution == null) {

@@ -9,7 +9,9 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -28,6 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import fr.actionsociale.commons.Formats;
 import fr.actionsociale.commons.idempotence.Idempotence;
 import fr.actionsociale.commons.idempotence.Idempotent;
+import fr.actionsociale.commons.probleme.Probleme;
 import fr.actionsociale.commons.probleme.ProblemeException;
 import fr.actionsociale.commons.securite.Appelant;
 import fr.actionsociale.commons.securite.Roles;
@@ -76,6 +79,46 @@ public class DroitResource {
     public BeneficiaireResource.DroitVue passer(@PathParam("id") UUID id, @Valid @NotNull EtatRequete r) {
         Droit d = droits.passer(id, r.etat(), r.date(), r.institution());
         return BeneficiaireResource.DroitVue.de(d, droits.reference(d));
+    }
+
+    @Schema(name = "CorrectionDroitRequete", description = "Corriger une date d'un droit enregistrée par erreur, avec la raison")
+    public record CorrectionRequete(
+            @NotBlank @Pattern(regexp = "^(identifieLe|demandeLe|ouvertLe|refuseLe|abandonneLe|fermeLe)$",
+                    message = "doit être identifieLe, demandeLe, ouvertLe, refuseLe, abandonneLe ou fermeLe")
+            @Schema(description = "La date corrigée, que le droit doit déjà avoir", example = "ouvertLe",
+                    enumeration = { "identifieLe", "demandeLe", "ouvertLe", "refuseLe", "abandonneLe", "fermeLe" }) String champ,
+            @NotNull @Schema(description = "Le bon jour : jamais dans le futur, et les dates du droit restent dans l'ordre (identifié ≤ demandé ≤ "
+                    + "ouvert, refusé ou abandonné ≤ fermé)", example = "2026-10-02") LocalDate date,
+            @NotBlank @Size(max = 1000) @Schema(description = "Pourquoi la date est corrigée (reste dans referral-service)",
+                    example = "Ouverture du RSA signalée avec la date de traitement au lieu de la date d'effet") String motif) {
+    }
+
+    @POST
+    @Path("/{id}/corrections")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.AGENT, Roles.PARTENAIRE, Roles.ADMIN })
+    @Transactional
+    @Operation(summary = "Corriger une date d'un droit", description = "Par l'institution qui sert le droit, une structure qui voit la personne "
+            + "ou un administrateur (comme pour faire avancer le droit ; les autres reçoivent 404), avec un motif. Quand l'ouverture d'un RSA "
+            + "change, la première invitation et l'orientation ont leur délai recalculé depuis la nouvelle date (refusé si une étape déjà faite "
+            + "précéderait alors son départ) et les indicateurs-parcours des mois clos de l'ancienne et de la nouvelle ouverture sont republiés ; "
+            + "aucun autre événement. La correction est conservée (ancienne et nouvelle valeur, motif, auteur, instant).")
+    @APIResponse(responseCode = "201", description = "Correction enregistrée",
+            content = @Content(schema = @Schema(implementation = OrientationResource.CorrectionVue.class)))
+    @APIResponse(responseCode = "404", description = "Inconnu, ou hors du périmètre de l'appelant", content = @Content(mediaType = Probleme.MEDIA_TYPE, schema = @Schema(implementation = Probleme.class)))
+    public Response corriger(@PathParam("id") UUID id, @Valid @NotNull CorrectionRequete r) {
+        var c = droits.corrigerDate(id, r.champ(), r.date(), r.motif());
+        return Response.created(java.net.URI.create("/droits/" + id + "/corrections")).entity(OrientationResource.CorrectionVue.de(c)).build();
+    }
+
+    @GET
+    @Path("/{id}/corrections")
+    @RolesAllowed({ Roles.AGENT, Roles.PARTENAIRE, Roles.ADMIN })
+    @Operation(summary = "Lire les corrections d'un droit", description = "Les plus anciennes d'abord ; mêmes lecteurs que ceux qui peuvent le corriger.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = OrientationResource.CorrectionVue.class, type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY)))
+    @APIResponse(responseCode = "404", description = "Inconnu, ou hors du périmètre de l'appelant", content = @Content(mediaType = Probleme.MEDIA_TYPE, schema = @Schema(implementation = Probleme.class)))
+    public java.util.List<OrientationResource.CorrectionVue> corrections(@PathParam("id") UUID id) {
+        return droits.corrections(id).stream().map(OrientationResource.CorrectionVue::de).toList();
     }
 
     @POST

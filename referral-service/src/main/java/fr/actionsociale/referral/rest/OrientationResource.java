@@ -161,13 +161,14 @@ public class OrientationResource {
     @Schema(name = "Correction", description = "Une correction : qui a changé quoi, quand et pourquoi")
     public record CorrectionVue(UUID id, @Schema(description = "L'orientation corrigée, ou null") UUID orientation,
             @Schema(description = "L'étape du parcours RSA corrigée, ou null") UUID etape,
-            @Schema(description = "Le champ corrigé", example = "date") String champ,
+            @Schema(description = "Le droit dont une date est corrigée, ou null") UUID droit,
+            @Schema(description = "Le champ corrigé (date d'une orientation, faiteLe d'une étape, ouvertLe… d'un droit)", example = "date") String champ,
             String ancienneValeur, String nouvelleValeur, String motif,
             @Schema(description = "L'institution de l'auteur") String parInstitution,
             @Schema(description = "L'auteur (sujet de son jeton)") String par, Instant le) {
 
         static CorrectionVue de(Correction c) {
-            return new CorrectionVue(c.id(), c.orientationId(), c.etapeId(), c.champ(), c.ancienneValeur(), c.nouvelleValeur(), c.motif(), c.parInstitution(),
+            return new CorrectionVue(c.id(), c.orientationId(), c.etapeId(), c.droitId(), c.champ(), c.ancienneValeur(), c.nouvelleValeur(), c.motif(), c.parInstitution(),
                     c.parSujet(), c.le());
         }
     }

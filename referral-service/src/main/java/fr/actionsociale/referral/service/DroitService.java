@@ -35,8 +35,13 @@ public class DroitService {
     private final BeneficiaireService beneficiaires;
     private final Appelant appelant;
     private final InvitationService invitations;
+    private final IndicateurParcoursService indicateurs;
+    private final java.time.Clock horloge;
 
-    DroitService(EntityManager em, Outbox outbox, BeneficiaireService beneficiaires, Appelant appelant, InvitationService invitations) {
+    DroitService(EntityManager em, Outbox outbox, BeneficiaireService beneficiaires, Appelant appelant, InvitationService invitations,
+            IndicateurParcoursService indicateurs, java.time.Clock horloge) {
+        this.indicateurs = indicateurs;
+        this.horloge = horloge;
         this.em = em;
         this.outbox = outbox;
         this.beneficiaires = beneficiaires;
@@ -105,17 +110,63 @@ public class DroitService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Droit passer(UUID droitId, EtatDroit cible, LocalDate le, String institution) {
+        Droit d = accessible(droitId);
+        Beneficiaire b = em.find(Beneficiaire.class, d.beneficiaireId());
+        if (institution != null) {
+            d.rattacher(d.orientationId(), institution);
+        }
+        appliquer(d, b, cible, le);
+        return d;
+    }
+
+    /** The right, if the caller is the partner institution that serves it or may see the person (else 404: they do not learn it exists). */
+    private Droit accessible(UUID droitId) {
         Droit d = trouver(droitId);
         Beneficiaire b = em.find(Beneficiaire.class, d.beneficiaireId());
         boolean partenaireDuDroit = appelant.a(Roles.PARTENAIRE) && appelant.institution().equals(d.institution());
         if (!partenaireDuDroit && !beneficiaires.peutVoir(b)) {
             throw ProblemeException.introuvable("Droit", droitId);
         }
-        if (institution != null) {
-            d.rattacher(d.orientationId(), institution);
-        }
-        appliquer(d, b, cible, le);
         return d;
+    }
+
+    /**
+     * A right's date recorded wrong, corrected with a reason by those who may move the right along (the partner that serves it, a
+     * structure that sees the person, an administrator). When an RSA right's opening moves, the clocks that run from it (first
+     * invitation, orientation) start from the new day, and the indicators of the closed months of the old and new openings are
+     * published again: nothing else leaves the service.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public fr.actionsociale.referral.domain.Correction corrigerDate(UUID droitId, String champ, LocalDate le, String motif) {
+        Droit d = accessible(droitId);
+        Beneficiaire b = em.find(Beneficiaire.class, d.beneficiaireId());
+        LocalDate aujourdHui = beneficiaires.aujourdHui();
+        LocalDate ancienne = d.corrigerDate(champ, le, aujourdHui);
+        boolean ouvertureRsa = "ouvertLe".equals(champ) && d.type() == DroitVise.RSA;
+        if (ouvertureRsa) {
+            em.createQuery("from EtapeRsa where droitId = :d and type in :t", EtapeRsa.class).setParameter("d", d.id())
+                    .setParameter("t", EnumSet.of(TypeEtapeRsa.PREMIERE_INVITATION, TypeEtapeRsa.ORIENTATION)).getResultList()
+                    .forEach(e -> e.redater(le));
+        }
+        var c = fr.actionsociale.referral.domain.Correction.deDroit(d.id(), champ, ancienne.toString(), le.toString(), motif,
+                appelant.institution(), appelant.identifiant() == null ? appelant.institution() : appelant.identifiant(),
+                java.time.Instant.now(horloge));
+        em.persist(c);
+        em.flush();
+        if (ouvertureRsa) {
+            // seed 003 counts the entrants of the month their RSA opened: both months, when closed, are published again
+            java.time.YearMonth courant = java.time.YearMonth.from(aujourdHui);
+            java.util.stream.Stream.of(java.time.YearMonth.from(ancienne), java.time.YearMonth.from(le)).distinct().sorted()
+                    .filter(m -> m.isBefore(courant)).forEach(m -> indicateurs.publier(m, List.of(b.commune())));
+        }
+        return c;
+    }
+
+    /** A right's corrections, oldest first: the same readers as those who may correct it. */
+    public List<fr.actionsociale.referral.domain.Correction> corrections(UUID droitId) {
+        accessible(droitId);
+        return em.createQuery("from Correction where droitId = :d order by le, id", fr.actionsociale.referral.domain.Correction.class)
+                .setParameter("d", droitId).getResultList();
     }
 
     /** What a partner's report did: the right followed, and whether the report was news. */

@@ -59,7 +59,9 @@ public class RetentionService {
             "update saisine set objet = ?2, reponse = case when reponse is null then null else ?2 end where beneficiaire_id in (?1)",
             "update decision_orientation set motif_forcage = ?2 where beneficiaire_id in (?1) and motif_forcage is not null",
             "update acces_dossier set motif = ?2 where beneficiaire_id in (?1)",
-            "update correction set motif = ?2 where orientation_id in (select id from orientation where beneficiaire_id in (?1))");
+            "update correction set motif = ?2 where orientation_id in (select id from orientation where beneficiaire_id in (?1))",
+            "update correction set motif = ?2 where etape_id in (select id from etape_rsa where beneficiaire_id in (?1)) "
+                    + "or droit_id in (select id from droit where beneficiaire_id in (?1))");
 
     private final EntityManager em;
     private final Outbox outbox;
