@@ -101,7 +101,7 @@ public class BeneficiaireResource {
     @Schema(name = "ConsentementCanalRequete")
     public record ConsentementCanalRequete(
             @NotNull @Schema(description = "Le canal par lequel la personne accepte (ou n'accepte plus) d'être contactée") CanalContact canal,
-            @NotNull LocalDate date) {
+            @Schema(description = "Le jour où c'est arrivé ; aujourd'hui par défaut, jamais dans le futur") LocalDate date) {
     }
 
     @Schema(name = "ConsentementCanal", description = "La personne accepte d'être contactée par ce canal depuis donneLe (jusqu'à retireLe)")
@@ -132,17 +132,17 @@ public class BeneficiaireResource {
     }
 
     @Schema(name = "ConsentementRequete")
-    public record ConsentementRequete(@NotNull LocalDate date,
+    public record ConsentementRequete(@Schema(description = "Le jour où c'est arrivé ; aujourd'hui par défaut, jamais dans le futur") LocalDate date,
             @Schema(description = "Institutions avec lesquelles partager ; vide = celles vers lesquelles la personne est orientée")
             List<@NotNull @Pattern(regexp = Formats.CODE_INSTITUTION, message = Formats.CODE_INSTITUTION_RAISON) String> portee) {
     }
 
     @Schema(name = "RetraitRequete")
-    public record RetraitRequete(@NotNull LocalDate date) {
+    public record RetraitRequete(@Schema(description = "Le jour où c'est arrivé ; aujourd'hui par défaut, jamais dans le futur") LocalDate date) {
     }
 
     @Schema(name = "RdvDesDroitsRequete")
-    public record RdvRequete(@NotNull LocalDate date,
+    public record RdvRequete(@Schema(description = "Le jour où c'est arrivé ; aujourd'hui par défaut, jamais dans le futur") LocalDate date,
             @NotNull @NotEmpty(message = "au moins un droit examiné") List<@NotNull DroitVise> droitsExamines,
             @NotNull List<@NotNull DroitVise> droitsPotentiels) {
     }
@@ -236,7 +236,7 @@ public class BeneficiaireResource {
     @Operation(summary = "Recueillir le consentement au partage", description = "Date et portée.")
     public BeneficiaireVue consentir(@PathParam("reference") String reference,
             @Valid @NotNull ConsentementRequete r) {
-        return vue(beneficiaires.consentir(reference, r.date(), r.portee()));
+        return vue(beneficiaires.consentir(reference, Dates.ouAujourdHui(r.date()), r.portee()));
     }
 
     @POST
@@ -247,7 +247,7 @@ public class BeneficiaireResource {
     @Operation(summary = "Retirer le consentement", description = "Arrête tout partage ultérieur et publie consentement-retire.")
     public BeneficiaireVue retirer(@PathParam("reference") String reference,
             @Valid @NotNull RetraitRequete r) {
-        return vue(beneficiaires.retirerConsentement(reference, r.date()));
+        return vue(beneficiaires.retirerConsentement(reference, Dates.ouAujourdHui(r.date())));
     }
 
     @POST
@@ -269,7 +269,7 @@ public class BeneficiaireResource {
     @Operation(summary = "Recueillir le consentement à un canal de contact", description = "La personne accepte d'être contactée par ce canal "
             + "(une invitation ne part par courriel qu'avec le consentement au canal COURRIEL). Distinct du consentement au partage.")
     public BeneficiaireVue consentirAuCanal(@PathParam("reference") String reference, @Valid @NotNull ConsentementCanalRequete r) {
-        return vue(beneficiaires.consentirAuCanal(reference, r.canal(), r.date()));
+        return vue(beneficiaires.consentirAuCanal(reference, r.canal(), Dates.ouAujourdHui(r.date())));
     }
 
     @POST
@@ -280,7 +280,7 @@ public class BeneficiaireResource {
     @Operation(summary = "Retirer le consentement à un canal de contact", description = "Plus rien ne part par ce canal, y compris un courriel "
             + "encore en attente d'envoi.")
     public BeneficiaireVue retirerDuCanal(@PathParam("reference") String reference, @Valid @NotNull ConsentementCanalRequete r) {
-        return vue(beneficiaires.retirerConsentementAuCanal(reference, r.canal(), r.date()));
+        return vue(beneficiaires.retirerConsentementAuCanal(reference, r.canal(), Dates.ouAujourdHui(r.date())));
     }
 
     @Schema(name = "RendezVousPropose", description = "Le rendez-vous proposé ; sans lui, l'invitation dit comment en prendre un")
@@ -291,7 +291,7 @@ public class BeneficiaireResource {
 
     @Schema(name = "InvitationRequete")
     public record InvitationRequete(
-            @NotNull @Schema(description = "Date d'envoi, qui est celle de l'étape PREMIERE_INVITATION faite ; pas dans le futur") LocalDate date,
+            @Schema(description = "Date d'envoi, qui est celle de l'étape PREMIERE_INVITATION faite ; aujourd'hui par défaut, pas dans le futur") LocalDate date,
             @Schema(description = "COURRIER, COURRIEL ou les deux ; absent : tous ceux dont dispose la personne (adresse postale ; courriel avec "
                     + "consentement)") List<@NotNull CanalContact> canaux,
             @Valid RendezVousRequete rendezVous) {
@@ -312,7 +312,7 @@ public class BeneficiaireResource {
     @Idempotent
     public Response inviter(@HeaderParam(Idempotence.ENTETE) String cle, @PathParam("reference") String reference,
             @Valid @NotNull InvitationRequete r) {
-        var i = invitations.inviter(reference, r.date(), r.canaux(), r.rendezVous() == null ? null : r.rendezVous().le(),
+        var i = invitations.inviter(reference, Dates.ouAujourdHui(r.date()), r.canaux(), r.rendezVous() == null ? null : r.rendezVous().le(),
                 r.rendezVous() == null ? null : r.rendezVous().lieu());
         return Response.created(URI.create("/invitations/" + i.reference())).entity(InvitationResource.InvitationVue.de(i, reference, invitations.envois(i)))
                 .build();
@@ -327,7 +327,7 @@ public class BeneficiaireResource {
             + "Publie rdv-droits-tenu.")
     @APIResponse(responseCode = "201", description = "RDV tenu ; les droits trouvés potentiellement ouverts, désormais suivis", content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = DroitVue.class)))
     public Response rdv(@PathParam("reference") String reference, @Valid @NotNull RdvRequete r) {
-        List<Droit> crees = droits.rdvDesDroits(reference, r.date(), EnumSet.copyOf(r.droitsExamines()),
+        List<Droit> crees = droits.rdvDesDroits(reference, Dates.ouAujourdHui(r.date()), EnumSet.copyOf(r.droitsExamines()),
                 r.droitsPotentiels().isEmpty() ? EnumSet.noneOf(DroitVise.class) : EnumSet.copyOf(r.droitsPotentiels()));
         return Response.status(Response.Status.CREATED).entity(crees.stream().map(d -> DroitVue.de(d, reference)).toList()).build();
     }

@@ -68,7 +68,7 @@ public class CampagneResource {
                     message = "valeurs admises : PORTE_A_PORTE, TELEPHONE, PERMANENCE, EVENEMENT, COURRIER") String canal,
             @NotBlank @Pattern(regexp = "^(ABSENT|REFUS|INFORME|RDV_PRIS|DEJA_SUIVI)$",
                     message = "valeurs admises : ABSENT, REFUS, INFORME, RDV_PRIS, DEJA_SUIVI") String issue,
-            @NotNull LocalDate date) {
+            @Schema(description = "Le jour où c'est arrivé ; aujourd'hui par défaut, jamais dans le futur") LocalDate date) {
     }
 
     @POST
@@ -98,6 +98,6 @@ public class CampagneResource {
     @Transactional
     @Operation(summary = "Noter un contact", description = "Canal et issue ; publie beneficiaire-contacte (sans identité).")
     public AllerVersService.Campagne contacter(@PathParam("id") UUID id, @Valid @NotNull ContactRequete r) {
-        return allerVers.contacter(id, r.beneficiaire(), r.commune(), r.canal(), r.issue(), r.date());
+        return allerVers.contacter(id, r.beneficiaire(), r.commune(), r.canal(), r.issue(), Dates.ouAujourdHui(r.date()));
     }
 }

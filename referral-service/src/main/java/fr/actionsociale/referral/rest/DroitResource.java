@@ -55,7 +55,7 @@ public class DroitResource {
     }
 
     @Schema(name = "EtatDroitRequete")
-    public record EtatRequete(@NotNull EtatDroit etat, @NotNull LocalDate date,
+    public record EtatRequete(@NotNull EtatDroit etat, @Schema(description = "Le jour où c'est arrivé ; aujourd'hui par défaut, jamais dans le futur") LocalDate date,
             @Pattern(regexp = Formats.CODE_INSTITUTION, message = Formats.CODE_INSTITUTION_RAISON)
             @Schema(description = "L'institution qui sert le droit, si elle n'est pas encore connue") String institution) {
     }
@@ -66,7 +66,7 @@ public class DroitResource {
             String beneficiaire,
             @NotNull DroitVise droit,
             @NotNull EtatDroit etat,
-            @NotNull LocalDate date) {
+            @Schema(description = "Le jour où c'est arrivé ; aujourd'hui par défaut, jamais dans le futur") LocalDate date) {
     }
 
     @POST
@@ -77,7 +77,7 @@ public class DroitResource {
     @Operation(summary = "Faire avancer un droit", description = "potentiel → demandé → ouvert | refusé | abandonné ; ouvert → suspendu | fermé. "
             + "Une date ni future ni antérieure à l'étape précédente. Publie droit-demande, droit-ouvert, droit-refuse ou droit-ferme.")
     public BeneficiaireResource.DroitVue passer(@PathParam("id") UUID id, @Valid @NotNull EtatRequete r) {
-        Droit d = droits.passer(id, r.etat(), r.date(), r.institution());
+        Droit d = droits.passer(id, r.etat(), Dates.ouAujourdHui(r.date()), r.institution());
         return BeneficiaireResource.DroitVue.de(d, droits.reference(d));
     }
 
@@ -138,7 +138,7 @@ public class DroitResource {
         if (r.etat() == EtatDroit.POTENTIEL || r.etat() == EtatDroit.ABANDONNE) {
             throw ProblemeException.champInvalide("etat", "une institution signale un droit DEMANDE, OUVERT, REFUSE, SUSPENDU ou FERME");
         }
-        DroitService.Signalement s = droits.signaler(r.beneficiaire(), r.droit(), r.etat(), r.date(), appelant.institution());
+        DroitService.Signalement s = droits.signaler(r.beneficiaire(), r.droit(), r.etat(), Dates.ouAujourdHui(r.date()), appelant.institution());
         return Response.status(s.nouveau() ? Response.Status.CREATED : Response.Status.OK)
                 .entity(BeneficiaireResource.DroitVue.de(s.droit(), droits.reference(s.droit()))).build();
     }

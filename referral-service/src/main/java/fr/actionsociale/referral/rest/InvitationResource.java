@@ -110,7 +110,7 @@ public class InvitationResource {
 
     @Schema(name = "ReponseInvitationRequete")
     public record ReponseRequete(@NotNull ReponseInvitation reponse,
-            @NotNull @Schema(description = "RDV_PRIS : le jour où le rendez-vous a été pris ; VENU, NON_VENU : le jour du rendez-vous") LocalDate date) {
+            @Schema(description = "RDV_PRIS : le jour où le rendez-vous a été pris ; VENU, NON_VENU : le jour du rendez-vous ; aujourd'hui par défaut") LocalDate date) {
     }
 
     @POST
@@ -122,7 +122,7 @@ public class InvitationResource {
             + "deux directement), avec sa date : ni dans le futur, ni avant l'invitation ; une fois VENU ou NON_VENU connu, la réponse est "
             + "définitive (409). Une invitation qui a sa réponse n'est plus relancée.")
     public InvitationVue repondre(@PathParam("reference") String reference, @Valid @NotNull ReponseRequete r) {
-        return vue(invitations.repondre(reference, r.reponse(), r.date()));
+        return vue(invitations.repondre(reference, r.reponse(), Dates.ouAujourdHui(r.date())));
     }
 
     @POST

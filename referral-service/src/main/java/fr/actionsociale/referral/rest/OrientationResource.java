@@ -95,17 +95,17 @@ public class OrientationResource {
     public record AcceptationRequete(
             @NotBlank(message = "est obligatoire : une orientation acceptée a un référent unique") @Size(max = 200)
             @Schema(example = "Conseillère RSA, CDAS du Pays de Redon") String referent,
-            @NotNull LocalDate date) {
+            @Schema(description = "Le jour où c'est arrivé ; aujourd'hui par défaut, jamais dans le futur") LocalDate date) {
     }
 
     @Schema(name = "RefusRequete")
     public record RefusRequete(
             @NotBlank @Size(max = 2000) String motif,
-            @NotNull LocalDate date) {
+            @Schema(description = "Le jour où c'est arrivé ; aujourd'hui par défaut, jamais dans le futur") LocalDate date) {
     }
 
     @Schema(name = "DateRequete")
-    public record DateRequete(@NotNull LocalDate date) {
+    public record DateRequete(@Schema(description = "Le jour où c'est arrivé ; aujourd'hui par défaut, jamais dans le futur") LocalDate date) {
     }
 
     @POST
@@ -116,7 +116,7 @@ public class OrientationResource {
     @Operation(summary = "Accepter une orientation", description = "Par la structure vers laquelle la personne est orientée ; un référent unique. "
             + "Publie orientation-acceptee.")
     public OrientationVue accepter(@PathParam("id") UUID id, @Valid @NotNull AcceptationRequete r) {
-        return OrientationVue.de(orientations.accepter(id, r.referent(), r.date()));
+        return OrientationVue.de(orientations.accepter(id, r.referent(), Dates.ouAujourdHui(r.date())));
     }
 
     @POST
@@ -126,7 +126,7 @@ public class OrientationResource {
     @Transactional
     @Operation(summary = "Refuser une orientation", description = "Avec un motif (qui reste ici). Publie orientation-refusee.")
     public OrientationVue refuser(@PathParam("id") UUID id, @Valid @NotNull RefusRequete r) {
-        return OrientationVue.de(orientations.refuser(id, r.motif(), r.date()));
+        return OrientationVue.de(orientations.refuser(id, r.motif(), Dates.ouAujourdHui(r.date())));
     }
 
     @POST
@@ -137,7 +137,7 @@ public class OrientationResource {
     @Operation(summary = "Démarrer l'accompagnement", description = "Premier rendez-vous tenu : l'orientation passe EN_COURS et l'étape RSA du "
             + "premier rendez-vous est faite.")
     public OrientationVue demarrer(@PathParam("id") UUID id, @Valid @NotNull DateRequete r) {
-        return OrientationVue.de(orientations.demarrer(id, r.date()));
+        return OrientationVue.de(orientations.demarrer(id, Dates.ouAujourdHui(r.date())));
     }
 
     @POST
@@ -147,7 +147,7 @@ public class OrientationResource {
     @Transactional
     @Operation(summary = "Clôturer une orientation", description = "Par la structure d'accueil ou celle qui a orienté. Publie orientation-cloturee.")
     public OrientationVue cloturer(@PathParam("id") UUID id, @Valid @NotNull DateRequete r) {
-        return OrientationVue.de(orientations.cloturer(id, r.date()));
+        return OrientationVue.de(orientations.cloturer(id, Dates.ouAujourdHui(r.date())));
     }
 
     @Schema(name = "CorrectionRequete", description = "Corriger la date d'une orientation, avec la raison")

@@ -60,7 +60,7 @@ public class SaisineResource {
 
     @Schema(name = "ReponseSaisineRequete")
     public record ReponseRequete(@NotBlank @Size(max = 4000) String reponse,
-            @NotNull LocalDate date) {
+            @Schema(description = "Le jour où c'est arrivé ; aujourd'hui par défaut, jamais dans le futur") LocalDate date) {
     }
 
     @POST
@@ -91,6 +91,6 @@ public class SaisineResource {
     @Transactional
     @Operation(summary = "Répondre à une saisine", description = "Par l'institution saisie.")
     public SaisineService.Saisine repondre(@PathParam("id") UUID id, @Valid @NotNull ReponseRequete r) {
-        return saisines.repondre(id, r.reponse(), r.date());
+        return saisines.repondre(id, r.reponse(), Dates.ouAujourdHui(r.date()));
     }
 }

@@ -87,11 +87,11 @@ public class SuiviResource {
     @Operation(summary = "Marquer une rupture traitée")
     @APIResponse(responseCode = "204", description = "Rupture traitée : elle quitte la liste de la structure")
     public void traiter(@PathParam("id") UUID id, @Valid @NotNull FaiteRequete r) {
-        suivi.traiterRupture(id, r.date());
+        suivi.traiterRupture(id, Dates.ouAujourdHui(r.date()));
     }
 
     @Schema(name = "EtapeFaiteRequete")
-    public record FaiteRequete(@NotNull LocalDate date) {
+    public record FaiteRequete(@Schema(description = "Le jour où c'est arrivé ; aujourd'hui par défaut, jamais dans le futur") LocalDate date) {
     }
 
     @POST
@@ -101,7 +101,7 @@ public class SuiviResource {
     @Transactional
     @Operation(summary = "Marquer une étape faite", description = "Première invitation envoyée, premier contrat signé…")
     public BeneficiaireResource.EtapeVue faire(@PathParam("id") UUID id, @Valid @NotNull FaiteRequete r) {
-        return BeneficiaireResource.EtapeVue.de(suivi.faire(id, r.date()), beneficiaires.aujourdHui());
+        return BeneficiaireResource.EtapeVue.de(suivi.faire(id, Dates.ouAujourdHui(r.date())), beneficiaires.aujourdHui());
     }
 
     @Schema(name = "CorrectionEtapeRequete", description = "Corriger une étape enregistrée par erreur")

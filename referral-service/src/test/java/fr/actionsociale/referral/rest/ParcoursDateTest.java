@@ -194,6 +194,18 @@ class ParcoursDateTest {
         given().header("Authorization", CAF_AGENT).get(chemin).then().statusCode(200).body("motif", equalTo(List.of("Contrat signé le jour de l'entretien, saisi plus tard")));
     }
 
+    @Test
+    void unFaitSansDateEstDateDuJour() {
+        String ben = Referentiel.beneficiaire(CDAS);
+        ParcoursTest.post(CDAS, "/beneficiaires/" + ben + "/rdv-des-droits", "{\"droitsExamines\":[\"RSA\"],\"droitsPotentiels\":[\"RSA\"]}")
+                .statusCode(201).body("[0].identifieLe", equalTo(T.toString()));
+        String o = ParcoursTest.post(CDAS, "/orientations", """
+                {"beneficiaire":"%s","structure":"caf-35","commune":"35236","motif":"RSA","droitsVises":["RSA"]}""".formatted(ben))
+                .statusCode(201).body("date", equalTo(T.toString())).extract().path("id");
+        ParcoursTest.post(CAF_AGENT, "/orientations/" + o + "/acceptation", "{\"referent\":\"R\"}").statusCode(200)
+                .body("accepteeLe", equalTo(T.toString()));
+    }
+
     private static JsonPath indicateurs(String commune, LocalDate d) {
         return given().header("Authorization", COORDINATEUR).queryParam("communes", commune).queryParam("debut", d.toString())
                 .queryParam("fin", d.toString()).get("/indicateurs").then().statusCode(200).extract().jsonPath();
