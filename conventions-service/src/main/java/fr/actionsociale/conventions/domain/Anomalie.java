@@ -2,7 +2,7 @@ package fr.actionsociale.conventions.domain;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -66,21 +66,19 @@ public record Anomalie(Type type, String institution, String constat) {
                         + " prend des engagements dans la convention sans en être signataire : son engagement n'est pas formalisé"));
             }
         }
-        Map<String, List<String>> parRepresentant = new HashMap<>();
+        Map<String, List<Partie>> parRepresentant = new LinkedHashMap<>();
         for (Partie p : c.parties()) {
             if (p.representantNom() != null && !p.representantNom().isBlank()) {
-                parRepresentant.computeIfAbsent(normal(p.representantNom()), k -> new ArrayList<>()).add(p.institution());
+                parRepresentant.computeIfAbsent(normal(p.representantNom()), k -> new ArrayList<>()).add(p);
             }
         }
-        c.parties().stream().filter(p -> p.representantNom() != null && !p.representantNom().isBlank())
-                .map(p -> p.representantNom()).distinct().forEach(nom -> {
-                    List<String> representees = parRepresentant.get(normal(nom));
-                    if (representees != null && representees.size() > 1) {
-                        anomalies.add(new Anomalie(Type.MEME_REPRESENTANT, null, nom + " représente à la fois " + String.join(" et ", representees)
-                                + " : à vérifier (intérêts croisés, ou délégation à citer)"));
-                        parRepresentant.remove(normal(nom));
-                    }
-                });
+        for (List<Partie> representees : parRepresentant.values()) {
+            if (representees.size() > 1) {
+                anomalies.add(new Anomalie(Type.MEME_REPRESENTANT, null, representees.get(0).representantNom() + " représente à la fois "
+                        + String.join(" et ", representees.stream().map(Partie::institution).toList())
+                        + " : à vérifier (intérêts croisés, ou délégation à citer)"));
+            }
+        }
         if (c.type() == TypeConvention.FINANCEMENT) {
             List<String> manques = c.imputation() == null ? List.of("imputation budgétaire") : c.imputation().manques();
             if (!manques.isEmpty()) {

@@ -2,7 +2,9 @@ package fr.actionsociale.conventions.domain;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -110,13 +112,18 @@ public class Deliberation {
         if (decompte.stream().anyMatch(n -> n == null) && decompte.stream().anyMatch(n -> n != null)) {
             throw new RegleMetierException("votes", "pour, contre et abstentions vont ensemble (0 quand il n'y en a pas)");
         }
-        for (var champ : List.of(new Object[] { "votes.presents", v.presents() }, new Object[] { "votes.representes", v.representes() },
-                new Object[] { "votes.pour", v.pour() }, new Object[] { "votes.contre", v.contre() },
-                new Object[] { "votes.abstentions", v.abstentions() }, new Object[] { "votes.nePrendPasPart", v.nePrendPasPart() })) {
-            if (champ[1] != null && (Integer) champ[1] < 0) {
-                throw new RegleMetierException((String) champ[0], "doit être positif ou nul");
+        Map<String, Integer> decomptes = new LinkedHashMap<>();
+        decomptes.put("votes.presents", v.presents());
+        decomptes.put("votes.representes", v.representes());
+        decomptes.put("votes.pour", v.pour());
+        decomptes.put("votes.contre", v.contre());
+        decomptes.put("votes.abstentions", v.abstentions());
+        decomptes.put("votes.nePrendPasPart", v.nePrendPasPart());
+        decomptes.forEach((champ, n) -> {
+            if (n != null && n < 0) {
+                throw new RegleMetierException(champ, "doit être positif ou nul");
             }
-        }
+        });
         if (v.pour() == null) {
             if (v.presents() != null || v.representes() != null || v.nePrendPasPart() != null) {
                 throw new RegleMetierException("votes.pour", "des présents sans décompte des voix : donnez pour, contre et abstentions");

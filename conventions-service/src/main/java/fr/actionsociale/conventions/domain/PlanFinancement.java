@@ -34,6 +34,12 @@ public final class PlanFinancement {
      * @throws RegleMetierException when a share's amount and rate disagree, or the shares exceed the budget
      */
     public static Bilan verifier(BigDecimal budgetDonne, List<Financement> financements) {
+        for (int i = 0; i < financements.size(); i++) {
+            Financement f = financements.get(i);
+            if (f.montant() == null && f.taux() == null && f.nature() == Financement.Nature.FINANCIERE) {
+                throw new RegleMetierException("financements[" + i + "].montant", "une contribution en numéraire se donne en montant ou en taux du budget");
+            }
+        }
         if (financements.isEmpty()) {
             return null;
         }

@@ -2,10 +2,7 @@ package fr.actionsociale.conventions.domain;
 
 import java.io.Serializable;
 import java.time.LocalDate;
-import java.util.Comparator;
-import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -73,12 +70,6 @@ public class PopulationInsee {
     /** The vintage in force on a day: the last one published before it. */
     public static int millesimeEnVigueur(LocalDate jour) {
         return jour.getYear() - DECALAGE;
-    }
-
-    /** Among an institution's vintages, the one in force on that day, if it is recorded. */
-    public static Optional<PopulationInsee> enVigueur(List<PopulationInsee> millesimes, LocalDate jour) {
-        int attendu = millesimeEnVigueur(jour);
-        return millesimes.stream().filter(p -> p.millesime == attendu).max(Comparator.comparingInt(p -> p.millesime));
     }
 
     public String institution() {

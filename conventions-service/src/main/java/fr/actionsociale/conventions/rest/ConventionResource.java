@@ -105,10 +105,6 @@ public class ConventionResource {
             List<ConventionRequetes.FinancementRequete> demandes = r.financements() == null ? List.of() : r.financements();
             for (int i = 0; i < demandes.size(); i++) {
                 var f = demandes.get(i);
-                if (f.montant() == null && f.taux() == null && f.nature() == Financement.Nature.FINANCIERE) {
-                    throw new fr.actionsociale.commons.domaine.RegleMetierException("financements[" + i + "].montant",
-                            "une contribution en numéraire se donne en montant ou en taux du budget");
-                }
                 parts.add(new Financement(i + 1, f.financeur(), f.institution(), f.nature(), f.montant(), f.taux(), f.base()));
             }
             brouillon.financer(r.budgetPrevisionnel(), parts);

@@ -265,21 +265,25 @@ public class ConventionService {
     public List<RepartitionCharges.Part> repartir(UUID id, BigDecimal montant, int annee) {
         Convention c = modifiable(id);
         LocalDate jour = LocalDate.of(annee, 1, 1);
+        int millesime = PopulationInsee.millesimeEnVigueur(jour);
+        // the vintage in force that day, for every party at once
+        Map<String, PopulationInsee> enVigueur = new HashMap<>();
+        em.createQuery("select p from PopulationInsee p where p.millesime = :m and p.institution in :i", PopulationInsee.class)
+                .setParameter("m", millesime).setParameter("i", c.parties().stream().map(Partie::institution).toList()).getResultList()
+                .forEach(p -> enVigueur.put(p.institution(), p));
         List<RepartitionCharges.Population> populations = new ArrayList<>();
         List<String> manquantes = new ArrayList<>();
         for (Partie p : c.parties()) {
-            var millesimes = em.createQuery("select p from PopulationInsee p where p.institution = :i", PopulationInsee.class)
-                    .setParameter("i", p.institution()).getResultList();
-            var enVigueur = PopulationInsee.enVigueur(millesimes, jour);
-            if (enVigueur.isEmpty()) {
+            PopulationInsee pop = enVigueur.get(p.institution());
+            if (pop == null) {
                 manquantes.add(p.institution());
             } else {
-                populations.add(new RepartitionCharges.Population(p.institution(), enVigueur.get().population(), enVigueur.get().millesime()));
+                populations.add(new RepartitionCharges.Population(p.institution(), pop.population(), pop.millesime()));
             }
         }
         if (!manquantes.isEmpty()) {
             throw new RegleMetierException("annee", "au 1er janvier " + annee + ", la dernière population INSEE connue est celle du millésime "
-                    + PopulationInsee.millesimeEnVigueur(jour) + " ; elle n'est pas enregistrée pour " + String.join(", ", manquantes));
+                    + millesime + " ; elle n'est pas enregistrée pour " + String.join(", ", manquantes));
         }
         return RepartitionCharges.repartir(montant, populations);
     }

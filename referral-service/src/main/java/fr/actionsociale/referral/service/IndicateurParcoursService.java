@@ -57,13 +57,18 @@ public class IndicateurParcoursService {
         // the new entrants of the period (RSA opened in it), and among them each step done, done in time: one pass
         String etape = "exists (select 1 from etape_rsa e where e.droit_id = d.id and e.type = '%s' and e.faite_le is not null%s)";
         String dansLeDelai = " and e.faite_le <= e.date_limite";
+        String reponse = "exists (select 1 from etape_rsa e join invitation i on i.etape_id = e.id where e.droit_id = d.id and i.reponse = '%s')";
         UnParmi territoire = new UnParmi("b.commune", communes, 3);
         Object[] n = (Object[]) territoire.lier(em.createNativeQuery("select count(*), "
                 + "count(*) filter (where " + etape.formatted("ORIENTATION", dansLeDelai) + "), "
                 + "count(*) filter (where " + etape.formatted("PREMIER_RDV", "") + "), "
                 + "count(*) filter (where " + etape.formatted("PREMIER_RDV", dansLeDelai) + "), "
                 + "count(*) filter (where " + etape.formatted("PREMIER_CER", "") + "), "
-                + "count(*) filter (where " + etape.formatted("PREMIER_CER", dansLeDelai) + ") "
+                + "count(*) filter (where " + etape.formatted("PREMIER_CER", dansLeDelai) + "), "
+                // oriented within 30 days of the opening; the answers to the first invitation (one per entrant)
+                + "count(*) filter (where " + etape.formatted("ORIENTATION", " and e.faite_le - d.ouvert_le <= 30") + "), "
+                + "count(*) filter (where " + reponse.formatted("VENU") + "), "
+                + "count(*) filter (where " + reponse.formatted("NON_VENU") + ") "
                 + "from droit d join beneficiaire b on b.id = d.beneficiaire_id where d.type = 'RSA' and d.ouvert_le between ?1 and ?2"
                 + territoire.condition()).setParameter(1, debut).setParameter(2, fin)).getSingleResult();
         long apresRdv = ((Number) territoire.lier(em.createNativeQuery("select count(*) from droit d join beneficiaire b on b.id = d.beneficiaire_id "
@@ -77,11 +82,8 @@ public class IndicateurParcoursService {
             Object[] l = (Object[]) o;
             parStructure.put((String) l[0], ((Number) l[1]).longValue());
         }
-        // the same entrants: oriented within 30 days of the opening, and each step's average delay, from the steps' effective dates
-        long enTrenteJours = ((Number) territoire.lier(em.createNativeQuery("select count(*) from droit d join beneficiaire b on b.id = d.beneficiaire_id "
-                + "where d.type = 'RSA' and d.ouvert_le between ?1 and ?2 and exists (select 1 from etape_rsa e where e.droit_id = d.id "
-                + "and e.type = 'ORIENTATION' and e.faite_le is not null and e.faite_le - d.ouvert_le <= 30)" + territoire.condition())
-                .setParameter(1, debut).setParameter(2, fin)).getSingleResult()).longValue();
+        // the same entrants: each step's average delay, from the steps' effective dates
+        long enTrenteJours = nombre(n[6]);
         Map<String, BigDecimal> delais = new TreeMap<>();
         for (Object o : territoire.lier(em.createNativeQuery("select e.type, avg(e.faite_le - e.date_depart) from droit d join beneficiaire b on "
                 + "b.id = d.beneficiaire_id join etape_rsa e on e.droit_id = d.id where d.type = 'RSA' and d.ouvert_le between ?1 and ?2 "
@@ -90,13 +92,8 @@ public class IndicateurParcoursService {
             Object[] l = (Object[]) o;
             delais.put((String) l[0], new BigDecimal(l[1].toString()).setScale(1, RoundingMode.HALF_UP));
         }
-        // the answers to the entrants' first invitations: came, or did not
-        Object[] r = (Object[]) territoire.lier(em.createNativeQuery("select count(*) filter (where i.reponse = 'VENU'), "
-                + "count(*) filter (where i.reponse = 'NON_VENU') from droit d join beneficiaire b on b.id = d.beneficiaire_id "
-                + "join etape_rsa e on e.droit_id = d.id join invitation i on i.etape_id = e.id where d.type = 'RSA' and d.ouvert_le between ?1 and ?2"
-                + territoire.condition()).setParameter(1, debut).setParameter(2, fin)).getSingleResult();
-        long venus = nombre(r[0]);
-        long absents = nombre(r[1]);
+        long venus = nombre(n[7]);
+        long absents = nombre(n[8]);
         long entrants = nombre(n[0]);
         return new Indicateurs(communes, debut, fin, entrants, nombre(n[1]), nombre(n[2]), nombre(n[3]), nombre(n[4]), nombre(n[5]), apresRdv,
                 parStructure, enTrenteJours, entrants == 0 ? null : BigDecimal.valueOf(enTrenteJours).divide(BigDecimal.valueOf(entrants), 4,

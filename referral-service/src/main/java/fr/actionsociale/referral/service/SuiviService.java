@@ -1,5 +1,17 @@
 package fr.actionsociale.referral.service;
 
+import fr.actionsociale.referral.domain.TypeEtapeRsa;
+
+import fr.actionsociale.referral.domain.Droit;
+
+import fr.actionsociale.referral.domain.Correction;
+
+import java.time.YearMonth;
+
+import java.time.Instant;
+
+import java.time.Clock;
+
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -26,10 +38,10 @@ public class SuiviService {
     private final Appelant appelant;
 
     private final IndicateurParcoursService indicateurs;
-    private final java.time.Clock horloge;
+    private final Clock horloge;
 
     SuiviService(EntityManager em, BeneficiaireService beneficiaires, Appelant appelant, IndicateurParcoursService indicateurs,
-            java.time.Clock horloge) {
+            Clock horloge) {
         this.indicateurs = indicateurs;
         this.horloge = horloge;
         this.em = em;
@@ -115,7 +127,7 @@ public class SuiviService {
      * belongs to are published again.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public fr.actionsociale.referral.domain.Correction corrigerEtape(UUID id, LocalDate le, String motif) {
+    public Correction corrigerEtape(UUID id, LocalDate le, String motif) {
         EtapeRsa e = em.find(EtapeRsa.class, id);
         if (e == null) {
             throw ProblemeException.introuvable("Étape", id);
@@ -128,32 +140,32 @@ public class SuiviService {
             }
             throw new ProblemeException(TypeProbleme.ACCES_REFUSE, "Seule la structure qui tient l'étape (" + e.structure() + ") peut la corriger.");
         }
-        if (e.type() == fr.actionsociale.referral.domain.TypeEtapeRsa.PREMIERE_INVITATION && ((Number) em.createNativeQuery(
+        if (e.type() == TypeEtapeRsa.PREMIERE_INVITATION && ((Number) em.createNativeQuery(
                 "select count(*) from invitation where etape_id = ?1").setParameter(1, id).getSingleResult()).longValue() > 0) {
             throw new RegleMetierException("date", "la première invitation a été envoyée par la suite : sa date d'envoi fait foi");
         }
         LocalDate ancienne = e.faiteLe();
         e.corriger(le, beneficiaires.aujourdHui());
-        var c = fr.actionsociale.referral.domain.Correction.dEtape(e.id(), "faiteLe", ancienne == null ? "" : ancienne.toString(),
+        var c = Correction.dEtape(e.id(), "faiteLe", ancienne == null ? "" : ancienne.toString(),
                 le == null ? "" : le.toString(), motif, appelant.institution(), appelant.identifiant() == null ? appelant.institution()
-                        : appelant.identifiant(), java.time.Instant.now(horloge));
+                        : appelant.identifiant(), Instant.now(horloge));
         em.persist(c);
         // the indicators count the entrants of the month their RSA opened: that month, if closed, is published again
-        LocalDate ouvert = e.droitId() == null ? null : em.find(fr.actionsociale.referral.domain.Droit.class, e.droitId()).ouvertLe();
-        if (ouvert != null && java.time.YearMonth.from(ouvert).isBefore(java.time.YearMonth.from(beneficiaires.aujourdHui()))) {
+        LocalDate ouvert = e.droitId() == null ? null : em.find(Droit.class, e.droitId()).ouvertLe();
+        if (ouvert != null && YearMonth.from(ouvert).isBefore(YearMonth.from(beneficiaires.aujourdHui()))) {
             em.flush();
-            indicateurs.publier(java.time.YearMonth.from(ouvert), List.of(b.commune()));
+            indicateurs.publier(YearMonth.from(ouvert), List.of(b.commune()));
         }
         return c;
     }
 
-    public List<fr.actionsociale.referral.domain.Correction> correctionsDEtape(UUID id) {
+    public List<Correction> correctionsDEtape(UUID id) {
         EtapeRsa e = em.find(EtapeRsa.class, id);
         Beneficiaire b = e == null ? null : em.find(Beneficiaire.class, e.beneficiaireId());
         if (e == null || !(appelant.a(Roles.ADMIN) || e.structure().equals(appelant.institution()) || beneficiaires.peutVoir(b))) {
             throw ProblemeException.introuvable("Étape", id);
         }
-        return em.createQuery("from Correction where etapeId = :e order by le", fr.actionsociale.referral.domain.Correction.class)
+        return em.createQuery("from Correction where etapeId = :e order by le", Correction.class)
                 .setParameter("e", id).getResultList();
     }
 
