@@ -160,6 +160,7 @@ public class Beneficiaire {
         adresse = null;
         courriel = null;
         numeroAllocataire = null;
+        identifiantRdvi = null;
         anonymiseLe = le;
     }
 

@@ -349,8 +349,10 @@ public class RdvInsertionService {
                     .orElseThrow(() -> ProblemeException.introuvable("Webhook en attente", id));
             Issue issue = appliquer(fait);
             OffsetDateTime maintenant = OffsetDateTime.now(horloge);
-            em.createNativeQuery("update rdvi_en_attente set raison = ?2, reappliquee_le = ?3 where id = ?1").setParameter(1, id)
-                    .setParameter(2, issue.detail()).setParameter(3, issue.enAttente() ? null : maintenant).executeUpdate();
+            // applied: the body (it names the person) is no longer needed
+            em.createNativeQuery("update rdvi_en_attente set raison = ?2, reappliquee_le = ?3, corps = case when ?4 then corps else '' end "
+                    + "where id = ?1").setParameter(1, id).setParameter(2, issue.detail()).setParameter(3, issue.enAttente() ? null : maintenant)
+                    .setParameter(4, issue.enAttente()).executeUpdate();
             return new EnAttente(id, (String) a[0], (String) a[2], ((Number) a[3]).longValue(), (String) a[4], fait.personne().rdviId(), issue.detail(),
                     horodatage(a[8]), issue.enAttente() ? null : maintenant);
         });

@@ -305,8 +305,38 @@ class RdvInsertionTest {
         given().header("Authorization", AGENT).queryParam("structure", STRUCTURE).get("/rdv-insertion/en-attente").then().statusCode(200)
                 .body("fait", not(hasItem("Invitation/" + inv)));
         post(AGENT, "/rdv-insertion/en-attente/" + attente + "/reapplication", "").statusCode(404);
+        assertEquals("", em.createNativeQuery("select corps from rdvi_en_attente where id = cast(?1 as uuid)").setParameter(1, attente)
+                .getSingleResult(), "applied: the body that named the person is no longer kept");
         assertEquals(usager, ((Number) em.createNativeQuery("select identifiant_rdvi from beneficiaire where reference = ?1").setParameter(1, ben)
                 .getSingleResult()).longValue());
+    }
+
+    @Test
+    void lesCorpsGardesDeRdvInsertionSontEffacesAuTermeDeLaDureeDeConservation() {
+        java.time.OffsetDateTime ancien = java.time.OffsetDateTime.now().minusYears(3);
+        java.util.UUID livraison = java.util.UUID.randomUUID();
+        java.util.UUID attente = java.util.UUID.randomUUID();
+        java.util.UUID lettreAncienne = java.util.UUID.randomUUID();
+        java.util.UUID lettreRecente = java.util.UUID.randomUUID();
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> {
+            em.createNativeQuery("insert into rdvi_livraison (id, organisation, modele, evenement, ressource_id, horodatage, recue_le, statut) "
+                    + "values (?1, '35001', 'Invitation', 'created', 1, ?2, ?2, 'EN_ATTENTE')").setParameter(1, livraison).setParameter(2, ancien)
+                    .executeUpdate();
+            em.createNativeQuery("insert into rdvi_en_attente (id, livraison_id, organisation, structure, modele, ressource_id, fait, raison, corps, "
+                    + "recue_le) values (?1, ?2, '35001', 'ccas-rdvi', 'Invitation', 1, 'Invitation/1', 'personne inconnue', '{\"nom\":\"Exemple\"}', ?3)")
+                    .setParameter(1, attente).setParameter(2, livraison).setParameter(3, ancien).executeUpdate();
+            for (Object[] l : List.of(new Object[] { lettreAncienne, ancien }, new Object[] { lettreRecente, java.time.OffsetDateTime.now() })) {
+                em.createNativeQuery("insert into rdvi_lettre_morte (id, organisation, corps, raison, recue_le) values (?1, '35001', 'Camille Exemple', "
+                        + "'corps : illisible', ?2)").setParameter(1, l[0]).setParameter(2, l[1]).executeUpdate();
+            }
+        });
+        given().header("Authorization", Referentiel.ADMIN).post("/retention/execution").then().statusCode(200);
+        assertEquals(0L, ((Number) em.createNativeQuery("select count(*) from rdvi_en_attente where id = ?1").setParameter(1, attente)
+                .getSingleResult()).longValue());
+        assertEquals(0L, ((Number) em.createNativeQuery("select count(*) from rdvi_lettre_morte where id = ?1").setParameter(1, lettreAncienne)
+                .getSingleResult()).longValue());
+        assertEquals(1L, ((Number) em.createNativeQuery("select count(*) from rdvi_lettre_morte where id = ?1").setParameter(1, lettreRecente)
+                .getSingleResult()).longValue(), "a recent dead letter stays");
     }
 
     @Test
