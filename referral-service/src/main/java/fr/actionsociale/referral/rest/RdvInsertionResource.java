@@ -78,6 +78,11 @@ public class RdvInsertionResource {
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WebhookVue.class)))
     @APIResponse(responseCode = "200", description = "Reçu : appliqué, ignoré ou mis en attente",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReceptionVue.class)))
+    @APIResponse(responseCode = "400", description = "Corps signé mais illisible (pas du JSON, modèle, évènement, statut ou format inconnus) : "
+            + "le champ et la raison sont dans erreurs ; gardé en lettre morte, rien d'autre n'est enregistré")
+    @APIResponse(responseCode = "401", description = "Signature X-RDVI-SIGNATURE absente ou fausse (un jeton ne la remplace pas) ; rien n'a été "
+            + "enregistré")
+    @APIResponse(responseCode = "404", description = "Organisation RDV-Insertion non configurée ; rien n'a été enregistré")
     public ReceptionVue recevoir(@Parameter(description = "L'organisation RDV-Insertion, telle que configurée (rdv-insertion.organisations)")
             @PathParam("organisation") String organisation,
             @Parameter(description = "HMAC-SHA256 hexadécimal du corps, clé : le secret partagé avec l'organisation", required = true)
