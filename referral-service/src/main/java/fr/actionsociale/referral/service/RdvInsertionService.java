@@ -4,9 +4,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,6 +28,7 @@ import fr.actionsociale.commons.securite.Appelant;
 import fr.actionsociale.commons.securite.Roles;
 import fr.actionsociale.referral.config.RdvInsertionConfig;
 import fr.actionsociale.referral.domain.Beneficiaire;
+import fr.actionsociale.referral.domain.Droit;
 import fr.actionsociale.referral.domain.EtapeRsa;
 import fr.actionsociale.referral.domain.Invitation;
 import fr.actionsociale.referral.domain.ReponseInvitation;
@@ -63,8 +69,11 @@ public class RdvInsertionService {
     private final BeneficiaireService beneficiaires;
     private final Appelant appelant;
     private final Clock horloge;
+    private final IndicateurParcoursService indicateurs;
 
-    RdvInsertionService(EntityManager em, RdvInsertionConfig config, BeneficiaireService beneficiaires, Appelant appelant, Clock horloge) {
+    RdvInsertionService(EntityManager em, RdvInsertionConfig config, BeneficiaireService beneficiaires, Appelant appelant, Clock horloge,
+            IndicateurParcoursService indicateurs) {
+        this.indicateurs = indicateurs;
         this.em = em;
         this.config = config;
         this.beneficiaires = beneficiaires;
@@ -132,16 +141,18 @@ public class RdvInsertionService {
         }
         List<String> details = new ArrayList<>();
         List<String[]> attentes = new ArrayList<>();
+        List<EtapeRsa> datees = new ArrayList<>();
         if (w.faits().isEmpty()) {
             details.add(w.evenement().equals("destroyed") ? "suppression : rien à dater sur le parcours" : "aucune participation");
         }
         for (WebhookRdvi.Fait f : w.faits()) {
-            Issue issue = appliquer(f);
+            Issue issue = appliquer(f, datees);
             details.add(f.cle() + " : " + issue.detail());
             if (issue.enAttente()) {
                 attentes.add(new String[] { f.cle(), issue.detail(), f.personne().rdviId() == null ? null : f.personne().rdviId().toString() });
             }
         }
+        republier(datees);
         Statut statut = attentes.isEmpty() ? Statut.APPLIQUEE : Statut.EN_ATTENTE;
         journal(livraison, organisation, w, statut, String.join(" ; ", details));
         String texte = new String(corps, StandardCharsets.UTF_8).replace("\u0000", "");
@@ -175,7 +186,27 @@ public class RdvInsertionService {
         }
     }
 
-    private Issue appliquer(WebhookRdvi.Fait f) {
+    /**
+     * A step dated late in an entrants' month already closed changes that month's figures: they are published again for the
+     * person's commune (as a correction does), the current month's wait for their own publication.
+     */
+    private void republier(List<EtapeRsa> datees) {
+        YearMonth courant = YearMonth.from(beneficiaires.aujourdHui());
+        Map<YearMonth, Set<String>> mois = new TreeMap<>();
+        for (EtapeRsa e : datees) {
+            LocalDate ouvert = e.droitId() == null ? null : em.find(Droit.class, e.droitId()).ouvertLe();
+            if (ouvert != null && YearMonth.from(ouvert).isBefore(courant)) {
+                mois.computeIfAbsent(YearMonth.from(ouvert), m -> new TreeSet<>()).add(em.find(Beneficiaire.class, e.beneficiaireId()).commune());
+            }
+        }
+        if (!mois.isEmpty()) {
+            em.flush();
+            mois.forEach((m, communes) -> indicateurs.publier(m, List.copyOf(communes)));
+        }
+    }
+
+    /** @param datees collects the steps this part dated */
+    private Issue appliquer(WebhookRdvi.Fait f, List<EtapeRsa> datees) {
         Beneficiaire b;
         try {
             Optional<Beneficiaire> trouve = personne(f.personne());
@@ -189,8 +220,8 @@ public class RdvInsertionService {
         }
         LocalDate aujourdHui = beneficiaires.aujourdHui();
         try {
-            return f instanceof WebhookRdvi.InvitationEnvoyee i ? invitation(b, i, aujourdHui)
-                    : participation(b, (WebhookRdvi.Participation) f, aujourdHui);
+            return f instanceof WebhookRdvi.InvitationEnvoyee i ? invitation(b, i, aujourdHui, datees)
+                    : participation(b, (WebhookRdvi.Participation) f, aujourdHui, datees);
         } catch (RegleMetierException | EtatInvalideException e) {
             // the domain refused before changing anything: the agent sees why
             return Issue.attente(e.getMessage());
@@ -228,7 +259,7 @@ public class RdvInsertionService {
     }
 
     /** The invitation sent dates the first-invitation step, unless it is already done (by the suite's own, or an earlier one). */
-    private Issue invitation(Beneficiaire b, WebhookRdvi.InvitationEnvoyee i, LocalDate aujourdHui) {
+    private Issue invitation(Beneficiaire b, WebhookRdvi.InvitationEnvoyee i, LocalDate aujourdHui, List<EtapeRsa> datees) {
         boolean connue = !em.createQuery("select 1 from Invitation where rdviInvitationId = :i").setParameter("i", i.invitationId())
                 .getResultList().isEmpty();
         if (connue) {
@@ -246,6 +277,7 @@ public class RdvInsertionService {
             return Issue.faite("invitation envoyée le " + i.le() + ", avant l'ouverture du droit (" + e.dateDepart() + ") : elle ne date pas l'étape");
         }
         em.persist(Invitation.deRdvInsertion(e, i.invitationId(), i.canal(), i.le(), aujourdHui));
+        datees.add(e);
         return Issue.faite("première invitation faite le " + i.le());
     }
 
@@ -253,7 +285,7 @@ public class RdvInsertionService {
      * A RDV held dates the first accompaniment appointment; the participation answers the first invitation: taken (the day it
      * was taken), came or did not come (the day of the RDV).
      */
-    private Issue participation(Beneficiaire b, WebhookRdvi.Participation p, LocalDate aujourdHui) {
+    private Issue participation(Beneficiaire b, WebhookRdvi.Participation p, LocalDate aujourdHui, List<EtapeRsa> datees) {
         Invitation premiere = etape(b, TypeEtapeRsa.PREMIERE_INVITATION)
                 .flatMap(e -> em.createQuery("from Invitation where etapeId = :e", Invitation.class).setParameter("e", e.id()).getResultStream().findFirst())
                 .orElse(null);
@@ -295,6 +327,7 @@ public class RdvInsertionService {
                     fait.add("premier rendez-vous déjà fait le " + e.faiteLe());
                 } else {
                     e.faire(p.rdvLe(), aujourdHui);
+                    datees.add(e);
                     fait.add("premier rendez-vous fait le " + p.rdvLe());
                 }
                 return Issue.faite(String.join(", ", fait));
@@ -347,7 +380,9 @@ public class RdvInsertionService {
             WebhookRdvi w = WebhookRdvi.lire(((String) a[5]).getBytes(StandardCharsets.UTF_8));
             WebhookRdvi.Fait fait = w.faits().stream().filter(f -> f.cle().equals(a[4])).findFirst()
                     .orElseThrow(() -> ProblemeException.introuvable("Webhook en attente", id));
-            Issue issue = appliquer(fait);
+            List<EtapeRsa> datees = new ArrayList<>();
+            Issue issue = appliquer(fait, datees);
+            republier(datees);
             OffsetDateTime maintenant = OffsetDateTime.now(horloge);
             // applied: the body (it names the person) is no longer needed
             em.createNativeQuery("update rdvi_en_attente set raison = ?2, reappliquee_le = ?3, corps = case when ?4 then corps else '' end "

@@ -14,17 +14,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 import fr.actionsociale.commons.temps.Horloges;
 import fr.actionsociale.commons.test.Jetons;
+import fr.actionsociale.commons.test.SchemasEvenements;
+import fr.actionsociale.commons.test.SondeKafka;
 import fr.actionsociale.referral.ChargesRdvi;
 import fr.actionsociale.referral.Referentiel;
 import fr.actionsociale.referral.domain.SignatureRdvi;
@@ -227,6 +232,34 @@ class RdvInsertionTest {
         // the person matched by the CAF number is now known by RDV-Insertion's id too
         assertEquals(a.usager(), ((Number) em.createNativeQuery("select identifiant_rdvi from beneficiaire where reference = ?1")
                 .setParameter(1, a.reference()).getSingleResult()).longValue());
+    }
+
+    @Test
+    void unRdvTenuDansLeParcoursDUnMoisClosRepublieLesIndicateursDeCeMoisSurKafka() {
+        // entrants of the previous month (closed, already published): their first appointment, reported late, changes its figures
+        LocalDate ouverture = T.minusMonths(1).withDayOfMonth(1);
+        String commune = commune();
+        Personne e = personne(commune, ouverture);
+        orienter(e.reference(), commune, ouverture.plusDays(1));
+        String rdvLe = ChargesRdvi.instant(ouverture.plusDays(2), 9, 0);
+        String mois = java.time.YearMonth.from(ouverture).toString();
+        try (SondeKafka sonde = SondeKafka.aLaFinDe("indicateurs-parcours")) {
+            webhook(ChargesRdvi.rdv(id(), "seen", rdvLe, e.usagerJson(), ChargesRdvi.participation(id(), "seen", ChargesRdvi.instant(ouverture.plusDays(1),
+                    15, 0), rdvLe, e.usagerJson()), "updated", ChargesRdvi.instant(ouverture.plusDays(2), 10, 0))).statusCode(200)
+                    .body("statut", equalTo("APPLIQUEE"));
+            List<ConsumerRecord<String, String>> recus = sonde.attendre(r -> (commune + "/" + mois).equals(r.key()), 1, Duration.ofSeconds(20));
+            assertEquals(1, recus.size());
+            assertEquals(Set.of(), SchemasEvenements.violations("indicateurs-parcours", recus.get(0).value()));
+            JsonPath i = JsonPath.from(recus.get(0).value());
+            assertEquals(1, i.getLong("nouveauxEntrants"));
+            assertEquals(1, i.getLong("premiersRendezVousFixes"));
+            assertEquals(1, i.getLong("premiersRendezVousFixesEnDeuxSemainesEtMoins"));
+            ParcoursTest.sansDonneePersonnelle(recus.get(0).value());
+            assertFalse(recus.get(0).value().contains(e.allocataire()));
+        }
+        // and what the API computes for that month agrees
+        JsonPath api = indicateurs(commune, ouverture, java.time.YearMonth.from(ouverture).atEndOfMonth());
+        assertEquals(1, api.getLong("premiersRendezVousFixes"));
     }
 
     @Test
