@@ -27,7 +27,8 @@ public final class Csv {
         RecordComponent[] colonnes = type.getRecordComponents();
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < colonnes.length; i++) {
-            JsonProperty p = colonnes[i].getAnnotation(JsonProperty.class);
+            // on the accessor: @JsonProperty does not target record components, it is propagated to their accessors
+            JsonProperty p = colonnes[i].getAccessor().getAnnotation(JsonProperty.class);
             sb.append(i == 0 ? "" : ",").append(champ(p == null ? colonnes[i].getName() : p.value()));
         }
         sb.append("\r\n");
