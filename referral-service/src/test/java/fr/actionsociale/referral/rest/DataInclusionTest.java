@@ -246,6 +246,23 @@ class DataInclusionTest {
                 .statusCode(201).body("service", nullValue());
     }
 
+    /** The demo's services (deploy/local/demo, loaded by charger without their first three keys) are accepted as they are. */
+    @Test
+    void lesServicesDeLaDemoSontAcceptesTelsQueChargerLesEnvoie() throws IOException {
+        String code = structure();
+        List<String> lignes = java.nio.file.Files.readAllLines(java.nio.file.Path.of("..", "deploy", "local", "demo", "services-data-inclusion.jsonl"));
+        assertEquals(7, lignes.size());
+        for (String ligne : lignes) {
+            ObjectNode o = (ObjectNode) JSON.readTree(ligne);
+            assertEquals(List.of("structure", "cle", "source"), java.util.stream.StreamSupport.stream(
+                    java.util.Spliterators.spliteratorUnknownSize(o.fieldNames(), 0), false).limit(3).toList(), "les clés que charger retire");
+            String cle = "di-demo-" + code + "-" + o.path("structure").asText() + "-" + o.path("cle").asText();
+            o.remove(List.of("structure", "cle", "source"));
+            poster(code, cle, o.toString()).statusCode(201);
+        }
+        given().header("Authorization", ADMIN).get("/structures/" + code + "/services").then().statusCode(200).body("size()", equalTo(7));
+    }
+
     /**
      * RFC 4180 read back, each row typed as data·inclusion types its columns (from its schema): an empty field is null, an array
      * column's values are split on commas, a number column parsed.
