@@ -88,6 +88,25 @@ public final class ReferentielDataInclusion {
         return valeur;
     }
 
+    /**
+     * A web address as data·inclusion's "uri" format takes it (null allowed): absolute, http or https, with a host, every
+     * character legal in a URI (java.net.URI parses it).
+     */
+    public static String verifierUrl(String champ, String url) {
+        if (url == null || url.isBlank()) {
+            return null;
+        }
+        try {
+            java.net.URI u = new java.net.URI(url.strip());
+            if (u.getScheme() == null || !List.of("http", "https").contains(u.getScheme()) || u.getHost() == null || url.strip().length() > 2083) {
+                throw new java.net.URISyntaxException(url, "http(s) et un hôte");
+            }
+            return url.strip();
+        } catch (java.net.URISyntaxException e) {
+            throw new RegleMetierException(champ, "doit être une adresse web valide commençant par http:// ou https:// (espaces et accents encodés)");
+        }
+    }
+
     /** A list of values: each one in the enumeration, none twice (data·inclusion's lists have unique items). */
     public List<String> verifier(String champ, Enumeration e, Collection<String> liste) {
         if (liste == null) {

@@ -96,8 +96,8 @@ public class Service {
         Service x = new Service();
         x.id = id;
         x.structure = structure;
-        x.nom = s.nom().strip();
-        x.description = s.description().strip();
+        x.nom = longueur("nom", s.nom(), 3, 150);
+        x.description = longueur("description", s.description(), 5, 10000);
         x.type = di.verifier("type", Enumeration.TYPES_DE_SERVICES, s.type());
         x.thematiques = ListeTexte.ecrire(di.verifier("thematiques", Enumeration.THEMATIQUES, s.thematiques()));
         x.frais = di.verifier("frais", Enumeration.FRAIS, s.frais());
@@ -117,7 +117,7 @@ public class Service {
                 : zone(s.zoneEligibilite()));
         x.telephone = texte(s.telephone());
         x.courriel = texte(s.courriel());
-        x.lienMobilisation = texte(s.lienMobilisation());
+        x.lienMobilisation = ReferentielDataInclusion.verifierUrl("lienMobilisation", s.lienMobilisation());
         x.horairesAccueil = texte(s.horairesAccueil());
         if (s.volumeHoraireHebdomadaire() != null && s.volumeHoraireHebdomadaire().signum() < 0) {
             throw new RegleMetierException("volumeHoraireHebdomadaire", "ne peut pas être négatif");
@@ -160,6 +160,15 @@ public class Service {
             throw new RegleMetierException("dateMaj", "doit être au 21e siècle (data·inclusion)");
         }
         return donnee;
+    }
+
+    /** data·inclusion's bounds, on the text as published (spaces around it removed). */
+    private static String longueur(String champ, String valeur, int min, int max) {
+        String v = valeur == null ? "" : valeur.strip();
+        if (v.length() < min || v.length() > max) {
+            throw new RegleMetierException(champ, "doit faire entre " + min + " et " + max + " caractères (data·inclusion)");
+        }
+        return v;
     }
 
     private static String texte(String s) {

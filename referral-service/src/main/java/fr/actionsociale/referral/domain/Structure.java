@@ -88,7 +88,7 @@ public class Structure {
         this.codeInsee = texte(p.codeInsee());
         this.telephone = texte(p.telephone());
         this.courriel = texte(p.courriel());
-        this.siteWeb = texte(p.siteWeb());
+        this.siteWeb = ReferentielDataInclusion.verifierUrl("siteWeb", p.siteWeb());
         this.horairesAccueil = texte(p.horairesAccueil());
         this.description = texte(p.description());
     }

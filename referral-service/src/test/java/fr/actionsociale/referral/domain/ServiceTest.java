@@ -85,6 +85,12 @@ class ServiceTest {
         assertEquals(List.of("tous-publics"), decrire(saisie(null, null, null, List.of("tous-publics"), null, null, null)).publics());
         refuse("zoneEligibilite", "« Pipriac » n'est ni", saisie(null, null, null, null, null, List.of("Pipriac"), null));
         refuse("zoneEligibilite", "« 35 220 » n'est ni", saisie(null, null, null, null, null, List.of("35 220"), null));
+        refuse("description", "entre 5 et 10000", new Service.Saisie("Rendez-vous", "  abc  ", null, null, null, null, null, null, null, null, null,
+                null, null, null, null, null, null, null, null, null, null));
+        refuse("lienMobilisation", "adresse web valide", new Service.Saisie("Rendez-vous", "Un rendez-vous.", null, null, null, null, null, null,
+                null, null, null, null, null, null, null, null, "https://exemple.fr/rdv des droits", null, null, null, null));
+        refuse("lienMobilisation", "adresse web valide", new Service.Saisie("Rendez-vous", "Un rendez-vous.", null, null, null, null, null, null,
+                null, null, null, null, null, null, null, null, "mailto:accueil@exemple.fr", null, null, null, null));
         refuse("dateMaj", "futur", saisie(null, null, null, null, null, null, AUJOURDHUI.plusDays(1)));
         refuse("dateMaj", "21e siècle", saisie(null, null, null, null, null, null, LocalDate.of(1999, 12, 31)));
     }
