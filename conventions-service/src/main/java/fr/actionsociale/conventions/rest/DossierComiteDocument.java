@@ -11,6 +11,7 @@ import fr.actionsociale.conventions.domain.Anomalie;
 import fr.actionsociale.conventions.domain.Convention;
 import fr.actionsociale.conventions.domain.DossierComite;
 import fr.actionsociale.conventions.domain.InstanceGouvernance;
+import fr.actionsociale.conventions.domain.PlanFinancement;
 import fr.actionsociale.conventions.domain.TrancheVersement;
 import fr.actionsociale.conventions.service.DossierComiteService.Dossier;
 
@@ -123,7 +124,8 @@ final class DossierComiteDocument {
 
         doc.section("7. Incohérences");
         List<String> incoherences = new ArrayList<>(dossier.anomalies().stream().filter(a -> INCOHERENCES.contains(a.type()))
-                .map(a -> a.type() == Anomalie.Type.FINANCEMENT_INCOMPLET ? "Plan de financement : " + a.constat() : "Imputation : " + a.constat())
+                .map(a -> a.type() == Anomalie.Type.FINANCEMENT_INCOMPLET ? "Plan de financement : " + financement(c.bilanFinancement(), a)
+                        : "Imputation : " + a.constat())
                 .toList());
         if (c.bilanFinancement() != null && c.bilanFinancement().equilibre()) {
             doc.paragraphe("Plan de financement : les parts couvrent exactement le budget de "
@@ -139,6 +141,16 @@ final class DossierComiteDocument {
                 + "faite après la réunion y figure encore comme ouverte, un versement attendant un rapport remis après la réunion n'a pas "
                 + "encore de date. Échéances proches : dans les " + d.joursProches() + " jours suivant la réunion.");
         return doc;
+    }
+
+    /** The plan's shortfall with French amounts; the anomaly's own words when no budget gives a total. */
+    private static String financement(PlanFinancement.Bilan bilan, Anomalie a) {
+        if (bilan == null || bilan.budget() == null || bilan.resteACouvrir() == null) {
+            return a.constat();
+        }
+        return "les parts chiffrées couvrent " + FormatFrancais.montant(bilan.couvert()) + " sur " + FormatFrancais.montant(bilan.budget())
+                + " : " + FormatFrancais.montant(bilan.resteACouvrir()) + " restent sans contribution chiffrée"
+                + (bilan.nonChiffres().isEmpty() ? "" : " (contributions non chiffrées : " + String.join(" ; ", bilan.nonChiffres()) + ")");
     }
 
     private static String quand(DossierComite.TrancheDue v, LocalDate jour) {

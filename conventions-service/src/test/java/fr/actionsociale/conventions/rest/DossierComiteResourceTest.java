@@ -139,7 +139,7 @@ class DossierComiteResourceTest {
                 "Versement 2 (40 %) " + d.t().b() + " à la remise du rapport intermédiaire 40 000,00 €",
                 "Total restant dû 100 000,01 €",
                 "Réalisé au 14/01/2025", "Réalisé au 15/04/2025",
-                "Plan de financement : les parts chiffrées couvrent 396795.00 € sur 495993.75 € : 99198.75 € restent sans contribution chiffrée",
+                "Plan de financement : les parts chiffrées couvrent 396 795,00 € sur 495 993,75 € : 99 198,75 € restent sans contribution chiffrée",
                 "Imputation : la convention de financement ne donne pas",
                 "budget-service")) {
             assertTrue(texte.replace("\n", " ").replaceAll(" +", " ").contains(attendu), "« " + attendu + " » absent du PDF :\n" + texte);
