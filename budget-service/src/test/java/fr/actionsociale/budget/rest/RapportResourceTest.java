@@ -11,6 +11,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -21,12 +23,15 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
+import javax.imageio.ImageIO;
+
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -135,9 +140,12 @@ class RapportResourceTest {
                 .body(corps).post("/programmes/" + p + "/rapports").then();
     }
 
-    static String texteDuPdf(String url) throws IOException {
+    /** The PDF's text read back with PDFBox (not the library that wrote it); kept in target/ with its first page as an image, to look at. */
+    static String texteDuPdf(String url, String nom) throws IOException {
         byte[] pdf = given().header("Authorization", GESTIONNAIRE).get(url).then().statusCode(200).contentType("application/pdf").extract().asByteArray();
         try (PDDocument d = Loader.loadPDF(pdf)) {
+            Files.write(Path.of("target", nom + ".pdf"), pdf);
+            ImageIO.write(new PDFRenderer(d).renderImageWithDPI(0, 72), "png", Path.of("target", nom + ".png").toFile());
             // a long label wraps inside its cell: the text is compared with its line breaks as spaces
             return new PDFTextStripper().getText(d).replaceAll("\\s+", " ");
         }
@@ -205,7 +213,7 @@ class RapportResourceTest {
         depenser(p, "PERSONNEL_ACCOMPAGNEMENT", "10000.00", "2023-12-20", "1");
 
         String base = "/programmes/" + p + "/rapports/" + interim;
-        String pdf = texteDuPdf(base + ".pdf");
+        String pdf = texteDuPdf(base + ".pdf", "bilan-intermediaire-2023");
         for (String attendu : List.of("Bilan intermédiaire 2023", "Expérimentation RSA 2023-2024",
                 "période couverte : année 2023 (du 31 mai 2023 au 31 décembre 2023)", "Produit le 29 mars 2024 ; à produire au plus tard le 31 mars 2024",
                 "renfort de moyens en ETP d'accompagnement 250 000,00 € 0,00 €", "solution locale externalisée d'accompagnement 40 000,25 € 0,00 €",
@@ -254,7 +262,7 @@ class RapportResourceTest {
                 {"type":"FINAL","date":"2025-03-20","bilanMiseEnOeuvre":"Les 1 396 allocataires du territoire ont été contactés ; 6 référents recrutés."}""")
                 .statusCode(201).body("titre", equalTo("Bilan final d'exécution")).body("contenu.totalEligibles", equalTo(460000.75f))
                 .body("contenu.tropPercu", equalTo(259688.25f)).extract().path("id");
-        String pdfFinal = texteDuPdf("/programmes/" + p + "/rapports/" + fin + ".pdf");
+        String pdfFinal = texteDuPdf("/programmes/" + p + "/rapports/" + fin + ".pdf", "bilan-final");
         for (String attendu : List.of("Bilan final d'exécution", "durée de la convention (du 31 mai 2023 au 31 décembre 2024)",
                 "à produire au plus tard le 31 mars 2025", "Les 1 396 allocataires du territoire ont été contactés",
                 "renfort de moyens en ETP d'accompagnement 360 000,00 € 0,00 €", "Total 460 000,75 € 1 500,10 €",
