@@ -50,7 +50,8 @@ class DocumentImprimableTest {
                 .fin()
                 .paragraphe("Échéance au " + FormatFrancais.date(LocalDate.of(2025, 3, 31)) + " <b>& co</b>")
                 .liste(List.of("premier point", "second point"))
-                .mention("Hypothèse de la démo : date de signature supposée.");
+                .mention("Hypothèse de la démo : date de signature supposée.")
+                .paragraphe("Écart \u2212150,00 €");
     }
 
     @Test
@@ -62,6 +63,7 @@ class DocumentImprimableTest {
             assertTrue(texte.contains("Frais de personnel 1 459 218,00 €"), texte);
             assertTrue(texte.contains("Échéance au 31 mars 2025 <b>& co</b>"), texte);
             assertTrue(texte.contains("Hypothèse de la démo"), texte);
+            assertTrue(texte.contains("Écart -150,00 €"), "le signe moins typographique ne disparaît pas : " + texte);
             assertEquals("Rapport intermédiaire 2023", d.getDocumentInformation().getTitle());
         }
     }
