@@ -128,6 +128,13 @@ class RechargeAnnuelleResourceTest {
             post(gestionnaire(t.a()), c + "/budgets-annuels/2015/depenses", facture.formatted(cas[0], t.a())).statusCode(400)
                     .contentType("application/problem+json").body("erreurs[0].champ", equalTo(cas[1]));
         }
+        // an institution that is not a party writes nothing into the convention
+        String etrangere = ConventionResourceTest.institutions(true).a();
+        post(gestionnaire(etrangere), c + "/budgets-annuels/2015/depenses", facture.formatted("\"montant\":10.00,\"dateFacture\":\"2015-10-08\"",
+                t.a())).statusCode(403);
+        given().header("Authorization", gestionnaire(etrangere)).contentType(ContentType.JSON)
+                .body("{\"montant\":9000.00,\"avancePar\":\"%s\",\"motif\":\"Intrusion\"}".formatted(t.a())).put(c + "/budgets-annuels/2015")
+                .then().statusCode(403);
         post(gestionnaire(t.a()), c + "/budgets-annuels/2016/depenses", facture.formatted("\"montant\":10.00,\"dateFacture\":\"2016-01-04\"", t.a()))
                 .statusCode(400).body("erreurs[0].champ", equalTo("annee")).body("erreurs[0].raison", containsString("aucun budget annuel"));
 
@@ -171,7 +178,7 @@ class RechargeAnnuelleResourceTest {
                 .body("erreurs[0].champ", equalTo("montant"));
 
         given().header("Authorization", gestionnaire(t.c())).get(c + "/budgets-annuels/2015").then().statusCode(200)
-                .body("depenses.size()", equalTo(4)).body("totalValide", equalTo(2700.83f)).body("totalPaye", equalTo(2700.83f))
+                .body("depenses.size()", equalTo(4)).body("montant", equalTo(3800.00f)).body("totalValide", equalTo(2700.83f)).body("totalPaye", equalTo(2700.83f))
                 .body("disponible", equalTo(1099.17f)).body("totalMisesADisposition", equalTo(2040.00f)).body("appelEmis", equalTo(false));
 
         // the call: a year without validated expense, or by a party that did not advance the funds, is refused
