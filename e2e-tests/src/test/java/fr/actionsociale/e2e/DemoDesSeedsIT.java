@@ -127,6 +127,12 @@ class DemoDesSeedsIT {
                 .body("find { it.type == 'COMITE_SUIVI' }.presidence", containsString("maire de Pipriac"))
                 .body("find { it.type == 'COMITE_SUIVI' }.reunionsParAn", equalTo(4))
                 .body("find { it.type == 'EQUIPE_PROJET' }.autresMembres", hasItem("CAF 35"));
+        // the comité's meeting pack at the demo's assumed meeting of 18 March 2025, after its two assumed meetings
+        String comite = given().baseUri(CONVENTIONS.url()).header("Authorization", ADMIN).get("/conventions/" + id + "/gouvernance").then()
+                .extract().path("find { it.type == 'COMITE_SUIVI' }.id");
+        given().baseUri(CONVENTIONS.url()).header("Authorization", ADMIN).queryParam("reunion", "2025-03-18")
+                .get("/conventions/" + id + "/gouvernance/" + comite + "/dossier.html").then().statusCode(200)
+                .body(containsString("Réunion précédente : 10 décembre 2024"));
         given().baseUri(CONVENTIONS.url()).header("Authorization", ADMIN).queryParam("convention", id).get("/deliberations").then()
                 .statusCode(200).body("total", equalTo(4));
         given().baseUri(CONVENTIONS.url()).header("Authorization", ADMIN).queryParam("type", "VISA_DISCORDANT").get("/anomalies").then()

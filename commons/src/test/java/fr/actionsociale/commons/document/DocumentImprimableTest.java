@@ -35,6 +35,10 @@ class DocumentImprimableTest {
         assertEquals("18/07/2023", FormatFrancais.dateCourte(LocalDate.of(2023, 7, 18)));
         assertEquals("1 095", FormatFrancais.entier(1095));
         assertEquals("12,5 %", FormatFrancais.pourcentage(new BigDecimal("12.50")));
+        assertEquals("9 400", FormatFrancais.quantite(new BigDecimal("9400.00")));
+        assertEquals("7,5", FormatFrancais.quantite(new BigDecimal("7.50")));
+        assertEquals("0,45", FormatFrancais.quantite(new BigDecimal("0.45")));
+        assertThrows(ArithmeticException.class, () -> FormatFrancais.quantite(new BigDecimal("0.125")), "jamais d'arrondi silencieux");
     }
 
     private static DocumentImprimable exemple() {
