@@ -202,5 +202,15 @@ class DemoDesSeedsIT {
             assertEquals(new BigDecimal("4000.00"), r.getList("parts.montant", String.class).stream().map(BigDecimal::new)
                     .reduce(BigDecimal.ZERO, BigDecimal::add));
         }
+        // the yearly recharge of 2015 (docs/recharge-annuelle-reseau.md): Blain's call on the 2012 vintage, balances adding up to zero
+        JsonPath appel = given().baseUri(CONVENTIONS.url()).header("Authorization", ADMIN)
+                .get("/conventions/" + c.getString("id") + "/appels-regularisation/2015").then().statusCode(200)
+                .body("millesime", equalTo(2012)).body("creancier", equalTo("ccas-blain")).body("lignes", hasSize(6)).extract().jsonPath();
+        assertEquals(new BigDecimal("3500.82"), new BigDecimal(appel.getString("totalDepenses")));
+        assertEquals(new BigDecimal("822.21"), new BigDecimal(appel.getString("lignes.find { it.institution == 'ccas-bouvron' }.solde")));
+        assertEquals(0, appel.getList("lignes.solde", String.class).stream().map(BigDecimal::new).reduce(BigDecimal.ZERO, BigDecimal::add).signum());
+        given().baseUri(CONVENTIONS.url()).header("Authorization", ADMIN)
+                .get("/conventions/" + c.getString("id") + "/appels-regularisation/2015/ccas-bouvron.pdf").then().statusCode(200)
+                .contentType("application/pdf");
     }
 }

@@ -132,6 +132,7 @@ public final class MatriceRoles {
                 case "reference" -> "ben-000000000000";
                 case "numero" -> "1";
                 case "periode" -> "2024";
+                case "annee" -> "2015";
                 case "action" -> "9.9";
                 case "code" -> "MATRICE-INCONNU";
                 default -> "00000000-0000-0000-0000-000000000000";

@@ -36,6 +36,10 @@ public class Reunion {
         return id;
     }
 
+    public InstanceGouvernance instance() {
+        return instance;
+    }
+
     public LocalDate date() {
         return date;
     }

@@ -113,12 +113,19 @@ public class GouvernanceResource {
             @JsonSerialize
             @Schema(description = "Réunions attendues par an ; null : le document ne fixe pas de rythme, aucune période n'est manquée")
             Integer reunionsParAn,
-            List<LocalDate> reunions, List<LocalDate> periodesSansReunion, boolean rythmeManque) {
+            List<LocalDate> reunions,
+            @Schema(description = "Les réunions tenues avec leur identifiant (une décision du comité de pilotage s'y réfère)") List<SeanceVue> seances,
+            List<LocalDate> periodesSansReunion, boolean rythmeManque) {
         static InstanceVue de(InstanceGouvernance g, Convention c, LocalDate aujourdHui) {
             List<LocalDate> manquees = g.periodesSansReunion(c, aujourdHui);
             return new InstanceVue(g.id(), g.type().name(), g.nom(), g.membres(), g.autresMembres(), g.presidence(), g.missions(),
-                    g.reunionsParAn(), g.reunions().stream().map(r -> r.date()).toList(), manquees, !manquees.isEmpty());
+                    g.reunionsParAn(), g.reunions().stream().map(r -> r.date()).toList(),
+                    g.reunions().stream().map(r -> new SeanceVue(r.id(), r.date(), r.objet())).toList(), manquees, !manquees.isEmpty());
         }
+    }
+
+    @Schema(name = "Reunion", description = "Une réunion tenue")
+    public record SeanceVue(UUID id, LocalDate date, String objet) {
     }
 
     @POST

@@ -264,7 +264,14 @@ public class ConventionService {
      */
     public List<RepartitionCharges.Part> repartir(UUID id, BigDecimal montant, int annee) {
         Convention c = modifiable(id);
-        LocalDate jour = LocalDate.of(annee, 1, 1);
+        return RepartitionCharges.repartir(montant, populationsEnVigueur(c, LocalDate.of(annee, 1, 1), "annee"));
+    }
+
+    /**
+     * Each party's INSEE population last known on a day (seed 004: "dernièrement connu selon l'Insee"): the vintage in force that
+     * day, which must be recorded for every party, else a refusal naming {@code champ}.
+     */
+    public List<RepartitionCharges.Population> populationsEnVigueur(Convention c, LocalDate jour, String champ) {
         int millesime = PopulationInsee.millesimeEnVigueur(jour);
         // the vintage in force that day, for every party at once
         Map<String, PopulationInsee> enVigueur = new HashMap<>();
@@ -282,10 +289,10 @@ public class ConventionService {
             }
         }
         if (!manquantes.isEmpty()) {
-            throw new RegleMetierException("annee", "au 1er janvier " + annee + ", la dernière population INSEE connue est celle du millésime "
+            throw new RegleMetierException(champ, "au " + fr.actionsociale.commons.document.FormatFrancais.date(jour) + ", la dernière population INSEE connue est celle du millésime "
                     + millesime + " ; elle n'est pas enregistrée pour " + String.join(", ", manquantes));
         }
-        return RepartitionCharges.repartir(montant, populations);
+        return populations;
     }
 
     /** What is wrong with the convention as recorded, for a legal officer to regularise or check. */
