@@ -227,7 +227,7 @@ public class DocumentResource {
                 """.formatted(a.code(), a.libelle(), l.periode(), Montants.formater(l.recettes()), Montants.formater(l.reportEntrant()),
                 Montants.formater(l.valorisationDepartement()), Montants.formater(global), au.format(JJ_MM_AAAA), Montants.formater(execute),
                 Montants.formater(consommation), Montants.formater(l.valorisationDepartement()), Montants.formater(l.reportSortant(consommation)));
-        List<Incoherence> incoherences = coherence.verifier(p).incoherences().stream().filter(i -> a.code().equals(i.action())).toList();
+        List<Incoherence> incoherences = coherence.verifier(p).incoherences().stream().filter(i -> i.action() != null && List.of(i.action().split(", ")).contains(a.code())).toList();
         return new Fiche(p.code(), a.code(), a.libelle(), a.partenaires(), a.dateDebut(), a.dateFin(), l.periode(), au, l.recettes(), l.reportEntrant(),
                 l.valorisationDepartement(), global, consommation, l.valorisationDepartement(), execute, l.reportSortant(consommation),
                 l.natureDepenses(), l.actionsValorisees(), ind, texte, fiches.contenu(a).orElse(null), incoherences);

@@ -5,7 +5,9 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -65,15 +67,28 @@ public class CoherenceService {
     }
 
     private void annexeContreFiches(Programme p, List<Incoherence> r) {
-        for (Object o : em.createNativeQuery("select a.code, fi.indicateur_code, fi.libelle, fi.periode, fi.valeur, iv.valeur from fiche_indicateur fi "
+        record Cle(String indicateur, String periode) {
+        }
+        record Releve(String libelle, BigDecimal annexe, List<String> actions, List<Optional<BigDecimal>> fiches) {
+        }
+        Map<Cle, Releve> releves = new LinkedHashMap<>();
+        for (Object o : em.createNativeQuery("select a.code, fi.indicateur_code, i.libelle, fi.periode, fi.valeur, iv.valeur from fiche_indicateur fi "
                 + "join action_programme a on a.id = fi.action_id join indicateur i on i.code = fi.indicateur_code "
                 + "join indicateur_valeur iv on iv.indicateur_code = fi.indicateur_code and iv.periode = fi.periode "
-                + "where a.programme_id = ?1 order by a.rang, fi.rang, fi.periode").setParameter(1, p.id()).getResultList()) {
+                + "where a.programme_id = ?1 order by i.rang, fi.periode, a.rang").setParameter(1, p.id()).getResultList()) {
             Object[] l = (Object[]) o;
-            Optional<BigDecimal> fiche = Coherence.nombre((String) l[4]);
-            fiche.flatMap(f -> Coherence.indicateur((String) l[0], (String) l[1], (String) l[2], (String) l[3], (BigDecimal) l[5], f))
-                    .ifPresent(r::add);
+            Releve rel = releves.computeIfAbsent(new Cle((String) l[1], (String) l[3]),
+                    k -> new Releve((String) l[2], (BigDecimal) l[5], new ArrayList<>(), new ArrayList<>()));
+            rel.actions().add((String) l[0]);
+            rel.fiches().add(Coherence.nombre((String) l[4]));
         }
+        releves.forEach((cle, rel) -> {
+            // a cell that is not a figure ("200 (travailleurs sociaux sensibilisés)") cannot be added up: nothing to compare
+            if (rel.fiches().stream().allMatch(Optional::isPresent)) {
+                Coherence.indicateur(rel.actions(), cle.indicateur(), rel.libelle(), cle.periode(), rel.annexe(),
+                        rel.fiches().stream().map(Optional::get).toList()).ifPresent(r::add);
+            }
+        });
     }
 
     private void partenaires(Programme p, List<Incoherence> r) {

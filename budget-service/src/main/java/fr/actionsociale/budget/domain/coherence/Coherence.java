@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
 /** The comparison rules of the consistency check: plain functions of two figures, nothing read, nothing corrected. */
 public final class Coherence {
 
-    public static final String REGLE_INDICATEUR = "Une même valeur d'indicateur pour une même période dans l'annexe 9 et dans la fiche action";
+    public static final String REGLE_INDICATEUR = "Une même valeur d'indicateur pour une même période dans l'annexe 9 et dans les fiches "
+            + "actions qui en rendent compte (additionnées quand plusieurs le font)";
     public static final String REGLE_PARTENAIRES = "Les montants cités pour les partenaires d'une action ne dépassent pas sa participation de "
             + "l'État ; quand au moins deux montants sont cités (une répartition), ils l'épuisent exactement";
     public static final String REGLE_DEPENSES = "La consommation qu'un tableau consolidé déclare à sa date = les dépenses éligibles enregistrées "
@@ -20,8 +21,8 @@ public final class Coherence {
 
     /** An amount in euros as written in the seeds' texts: "10000€", "5 000€", "(45 000€)", "106000 €", "146 775,39€". */
     private static final Pattern MONTANT = Pattern.compile("(?<![0-9,])([0-9]{1,3}(?:[ \u00a0\u202f][0-9]{3})+|[0-9]+)(?:,([0-9]{2}))?\\s?€");
-    /** A figure of an indicators table: "6 494", "1 095", "23,5", "70 %". */
-    private static final Pattern NOMBRE = Pattern.compile("^([0-9]{1,3}(?:[ \u00a0\u202f][0-9]{3})+|[0-9]+)(?:[,.]([0-9]+))?\\s?%?$");
+    /** A figure of an indicators table: "6 494", "1 095", "23,5", "70 %", "23,5 jrs". */
+    private static final Pattern NOMBRE = Pattern.compile("^([0-9]{1,3}(?:[ \u00a0\u202f][0-9]{3})+|[0-9]+)(?:[,.]([0-9]+))?(?:\\s?(?:%|jrs|jours))?$");
 
     private Coherence() {
     }
@@ -53,15 +54,21 @@ public final class Coherence {
         return Optional.of(new BigDecimal(m.group(2) == null ? entier : entier + "." + m.group(2)));
     }
 
-    /** Annex 9 (A) against the sheet (B) for one indicator and period. */
-    public static Optional<Incoherence> indicateur(String action, String indicateur, String libelle, String periode, BigDecimal annexe,
-            BigDecimal fiche) {
-        if (annexe.compareTo(fiche) == 0) {
+    /**
+     * Annex 9 (A) against the sheets (B) for one indicator and period. An annex indicator several actions report on (annex 9's
+     * "2.2 Référent de parcours" is actions 3.1 and 3.2) is compared with the sum of their sheets' figures.
+     */
+    public static Optional<Incoherence> indicateur(List<String> actions, String indicateur, String libelle, String periode, BigDecimal annexe,
+            List<BigDecimal> fiches) {
+        BigDecimal somme = fiches.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+        if (annexe.compareTo(somme) == 0) {
             return Optional.empty();
         }
-        return Optional.of(new Incoherence(Incoherence.Genre.ANNEXE_9_FICHE, libelle, action, indicateur, periode,
+        String noms = String.join(" + ", actions);
+        return Optional.of(new Incoherence(Incoherence.Genre.ANNEXE_9_FICHE, libelle, String.join(", ", actions), indicateur, periode,
                 "Annexe 9 - tableau des indicateurs (" + indicateur + ", " + periode + ")", annexe,
-                "Fiche action " + action + ", indicateurs (" + periode + ")", fiche, annexe.subtract(fiche), REGLE_INDICATEUR));
+                (actions.size() > 1 ? "Fiches actions " : "Fiche action ") + noms + ", indicateurs (" + periode + ")", somme, annexe.subtract(somme),
+                REGLE_INDICATEUR));
     }
 
     /**
