@@ -63,7 +63,7 @@ public class CoherenceResource {
     }
 
     @Schema(name = "PartenaireFicheRequete")
-    public record PartenaireRequete(@NotBlank @Size(max = 300) @Schema(example = "WE KER") String nom,
+    public record PartenaireRequete(@NotBlank @Size(max = 1000) @Schema(example = "WE KER") String nom,
             @DecimalMin(value = "0", message = "ne peut pas être négatif") @Digits(integer = 13, fraction = 2, message = "au plus deux décimales")
             @Schema(example = "20000.00", description = "Le montant que la fiche lui attribue, s'il y en a un") BigDecimal montant) {
     }

@@ -160,7 +160,7 @@ public class DocumentResource {
             LocalDate au, BigDecimal partEtat, BigDecimal dontReports, BigDecimal partDepartement, BigDecimal budgetGlobal,
             BigDecimal executeEtat, BigDecimal executeDepartement, BigDecimal budgetExecute, BigDecimal reportPeriodeSuivante, String natureDepenses,
             String actionsValorisees, List<IndicateurService.Definition> indicateurs, String texte,
-            @Schema(nullable = true) FicheService.Contenu contenu, List<Incoherence> incoherences) {
+            FicheService.Contenu contenu, List<Incoherence> incoherences) {
     }
 
     @GET
