@@ -31,6 +31,11 @@ public final class FormatFrancais {
         return nombre(BigDecimal.valueOf(n), "#,##0");
     }
 
+    /** {@code 9 400}, {@code 7,5}, {@code 0,45}: a quantity with up to two decimals, trailing zeros dropped; more is an error, never rounded. */
+    public static String quantite(BigDecimal q) {
+        return nombre(q.setScale(2, RoundingMode.UNNECESSARY), "#,##0.##");
+    }
+
     /** {@code 12,5 %} from 12.5; up to two decimals, trailing zeros dropped. */
     public static String pourcentage(BigDecimal pourCent) {
         return nombre(pourCent.setScale(2, RoundingMode.HALF_EVEN), "#,##0.##") + " %";

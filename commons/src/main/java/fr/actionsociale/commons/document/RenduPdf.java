@@ -48,26 +48,26 @@ public final class RenduPdf {
         PdfWriter.getInstance(doc, out);
         doc.addTitle(d.titre());
         doc.open();
-        doc.add(new Paragraph(d.titre(), TITRE));
+        doc.add(new Paragraph(t(d.titre()), TITRE));
         if (d.sousTitre() != null) {
-            doc.add(new Paragraph(d.sousTitre(), SOUS_TITRE));
+            doc.add(new Paragraph(t(d.sousTitre()), SOUS_TITRE));
         }
         for (Bloc b : d.blocs()) {
             if (b instanceof Section s) {
-                Paragraph p = new Paragraph(s.titre(), s.niveau() == 1 ? SECTION : SOUS_SECTION);
+                Paragraph p = new Paragraph(t(s.titre()), s.niveau() == 1 ? SECTION : SOUS_SECTION);
                 p.setSpacingBefore(s.niveau() == 1 ? 12 : 8);
                 p.setSpacingAfter(4);
                 doc.add(p);
             } else if (b instanceof Paragraphe p) {
-                Paragraph para = new Paragraph(p.texte(), NORMAL);
+                Paragraph para = new Paragraph(t(p.texte()), NORMAL);
                 para.setSpacingAfter(4);
                 doc.add(para);
             } else if (b instanceof Mention m) {
-                doc.add(new Paragraph(m.texte(), MENTION));
+                doc.add(new Paragraph(t(m.texte()), MENTION));
             } else if (b instanceof Liste l) {
                 com.lowagie.text.List liste = new com.lowagie.text.List(false, 12);
                 liste.setListSymbol(new Chunk("•  ", NORMAL));
-                l.elements().forEach(x -> liste.add(new com.lowagie.text.ListItem(x, NORMAL)));
+                l.elements().forEach(x -> liste.add(new com.lowagie.text.ListItem(t(x), NORMAL)));
                 doc.add(liste);
             } else if (b instanceof Tableau t) {
                 doc.add(tableau(t));
@@ -84,7 +84,7 @@ public final class RenduPdf {
         table.setSpacingBefore(4);
         table.setSpacingAfter(6);
         for (String h : t.entetes()) {
-            PdfPCell c = new PdfPCell(new Phrase(h, CELLULE_GRAS));
+            PdfPCell c = new PdfPCell(new Phrase(t(h), CELLULE_GRAS));
             c.setBackgroundColor(FOND_ENTETE);
             table.addCell(c);
         }
@@ -93,7 +93,7 @@ public final class RenduPdf {
             boolean total = t.derniereLigneTotal() && i == lignes.size() - 1;
             List<String> l = lignes.get(i);
             for (int c = 0; c < l.size(); c++) {
-                PdfPCell cell = new PdfPCell(new Phrase(l.get(c), total ? CELLULE_GRAS : CELLULE));
+                PdfPCell cell = new PdfPCell(new Phrase(t(l.get(c)), total ? CELLULE_GRAS : CELLULE));
                 if (t.alignesADroite()[c]) {
                     cell.setHorizontalAlignment(Element.ALIGN_RIGHT);
                 }
@@ -101,5 +101,13 @@ public final class RenduPdf {
             }
         }
         return table;
+    }
+
+    /**
+     * The standard fonts' WinAnsi encoding has no minus sign (U+2212) and no narrow or thin space (U+202F, U+2009):
+     * OpenPDF would drop such characters silently, so they become their closest WinAnsi equivalents.
+     */
+    static String t(String texte) {
+        return texte.replace('\u2212', '-').replace('\u202f', ' ').replace('\u2009', ' ');
     }
 }

@@ -35,6 +35,10 @@ class DocumentImprimableTest {
         assertEquals("18/07/2023", FormatFrancais.dateCourte(LocalDate.of(2023, 7, 18)));
         assertEquals("1 095", FormatFrancais.entier(1095));
         assertEquals("12,5 %", FormatFrancais.pourcentage(new BigDecimal("12.50")));
+        assertEquals("9 400", FormatFrancais.quantite(new BigDecimal("9400.00")));
+        assertEquals("7,5", FormatFrancais.quantite(new BigDecimal("7.50")));
+        assertEquals("0,45", FormatFrancais.quantite(new BigDecimal("0.45")));
+        assertThrows(ArithmeticException.class, () -> FormatFrancais.quantite(new BigDecimal("0.125")), "jamais d'arrondi silencieux");
     }
 
     private static DocumentImprimable exemple() {
@@ -46,7 +50,8 @@ class DocumentImprimableTest {
                 .fin()
                 .paragraphe("Échéance au " + FormatFrancais.date(LocalDate.of(2025, 3, 31)) + " <b>& co</b>")
                 .liste(List.of("premier point", "second point"))
-                .mention("Hypothèse de la démo : date de signature supposée.");
+                .mention("Hypothèse de la démo : date de signature supposée.")
+                .paragraphe("Écart \u2212150,00 €");
     }
 
     @Test
@@ -58,6 +63,7 @@ class DocumentImprimableTest {
             assertTrue(texte.contains("Frais de personnel 1 459 218,00 €"), texte);
             assertTrue(texte.contains("Échéance au 31 mars 2025 <b>& co</b>"), texte);
             assertTrue(texte.contains("Hypothèse de la démo"), texte);
+            assertTrue(texte.contains("Écart -150,00 €"), "le signe moins typographique ne disparaît pas : " + texte);
             assertEquals("Rapport intermédiaire 2023", d.getDocumentInformation().getTitle());
         }
     }
