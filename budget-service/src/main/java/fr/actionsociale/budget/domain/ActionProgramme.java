@@ -51,6 +51,16 @@ public class ActionProgramme {
         this.rang = rang;
     }
 
+    /** What the action's sheet says of its partners and dates (seed 003's sections 2 and 3). */
+    public void decrire(String partenaires, LocalDate dateDebut, LocalDate dateFin) {
+        if (dateDebut != null && dateFin != null && dateFin.isBefore(dateDebut)) {
+            throw new fr.actionsociale.commons.domaine.RegleMetierException("dateFin", "ne peut pas précéder dateDebut");
+        }
+        this.partenaires = partenaires;
+        this.dateDebut = dateDebut;
+        this.dateFin = dateFin;
+    }
+
     public UUID id() {
         return id;
     }

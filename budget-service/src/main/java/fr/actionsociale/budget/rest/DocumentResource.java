@@ -22,7 +22,17 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
 import fr.actionsociale.budget.domain.ActionProgramme;
+import fr.actionsociale.budget.domain.coherence.Incoherence;
+import fr.actionsociale.budget.service.CoherenceService;
+import fr.actionsociale.budget.service.FicheService;
+import fr.actionsociale.commons.document.RenduHtml;
+import fr.actionsociale.commons.document.RenduPdf;
 import fr.actionsociale.commons.document.ClasseurXlsx;
 import fr.actionsociale.commons.document.Csv;
 import fr.actionsociale.budget.domain.LigneBudgetaire;
@@ -46,6 +56,7 @@ import fr.actionsociale.commons.securite.Roles;
 public class DocumentResource {
 
     static final String CSV = "text/csv; charset=UTF-8";
+    static final String PDF = "application/pdf";
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     private static final DateTimeFormatter JJ_MM_AAAA = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
@@ -54,9 +65,13 @@ public class DocumentResource {
     private final ConsommationService consommations;
     private final DepenseService depenses;
     private final IndicateurService indicateurs;
+    private final FicheService fiches;
+    private final CoherenceService coherence;
 
     DocumentResource(ProgrammeService programmes, ExecutionService executions, ConsommationService consommations, DepenseService depenses,
-            IndicateurService indicateurs) {
+            IndicateurService indicateurs, FicheService fiches, CoherenceService coherence) {
+        this.fiches = fiches;
+        this.coherence = coherence;
         this.programmes = programmes;
         this.executions = executions;
         this.consommations = consommations;
@@ -137,11 +152,15 @@ public class DocumentResource {
                 .header("Content-Disposition", "attachment; filename=\"" + p.code() + "-tableau-consolide-" + au + ".xlsx\"").build();
     }
 
-    /** Seed 003's action sheet: planned and executed budget, State's and Département's shares, carry-over, indicators. */
+    /**
+     * Seed 003's action sheet: planned and executed budget, State's and Département's shares, carry-over, indicators; with what was
+     * entered of its sections 1 to 8 ({@code contenu}, null when nothing was) and the inconsistencies the check finds for the action.
+     */
     public record Fiche(String programme, String action, String libelle, String partenaires, LocalDate dateDebut, LocalDate dateFin, String periode,
             LocalDate au, BigDecimal partEtat, BigDecimal dontReports, BigDecimal partDepartement, BigDecimal budgetGlobal,
             BigDecimal executeEtat, BigDecimal executeDepartement, BigDecimal budgetExecute, BigDecimal reportPeriodeSuivante, String natureDepenses,
-            String actionsValorisees, List<IndicateurService.Definition> indicateurs, String texte) {
+            String actionsValorisees, List<IndicateurService.Definition> indicateurs, String texte,
+            FicheService.Contenu contenu, List<Incoherence> incoherences) {
     }
 
     @GET
@@ -149,10 +168,43 @@ public class DocumentResource {
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.GESTIONNAIRE, Roles.ADMIN, Roles.COORDINATEUR, Roles.PARTENAIRE })
     @Operation(summary = "Fiche action", description = "Budget prévisionnel (part État dont reports, part Département, budget global), budget exécuté, "
-            + "report sur la période suivante et indicateurs, comme les fiches du rapport d'exécution ; « texte » la rédige à la française.")
+            + "report sur la période suivante et indicateurs, comme les fiches du rapport d'exécution ; « texte » la rédige à la française ; "
+            + "« contenu » les sections 1 à 8 saisies (description, mise en place, partenaires, durée, indicateurs de la fiche, bilan, "
+            + "perspectives) ; « incoherences » ce que le contrôle de cohérence relève pour l'action.")
     public Fiche fiche(@PathParam("code") String code, @PathParam("action") String action, @QueryParam("date") String date,
             @QueryParam("periode") @Pattern(regexp = Periode.FORMAT, message = Periode.RAISON) String periode) {
+        return construire(programmes.trouver(code), action, date, periode);
+    }
+
+    @GET
+    @Path("/actions/{action}/fiche.html")
+    @Produces(MediaType.TEXT_HTML)
+    @RolesAllowed({ Roles.GESTIONNAIRE, Roles.ADMIN, Roles.COORDINATEUR, Roles.PARTENAIRE })
+    @Operation(summary = "Fiche action (HTML)", description = "La fiche complète, sections 1 à 8 dans l'ordre du rapport d'exécution, montants et "
+            + "dates à la française, et les incohérences relevées pour l'action.")
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)))
+    public String ficheHtml(@PathParam("code") String code, @PathParam("action") String action, @QueryParam("date") String date,
+            @QueryParam("periode") @Pattern(regexp = Periode.FORMAT, message = Periode.RAISON) String periode) {
         Programme p = programmes.trouver(code);
+        return RenduHtml.html(FicheDocument.document(p.libelle(), construire(p, action, date, periode)));
+    }
+
+    @GET
+    @Path("/actions/{action}/fiche.pdf")
+    @Produces(PDF)
+    @RolesAllowed({ Roles.GESTIONNAIRE, Roles.ADMIN, Roles.COORDINATEUR, Roles.PARTENAIRE })
+    @Operation(summary = "Fiche action (PDF)", description = "La même fiche que le HTML, en PDF A4.")
+    @APIResponse(responseCode = "200", content = @Content(mediaType = PDF, schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    public Response fichePdf(@PathParam("code") String code, @PathParam("action") String action, @QueryParam("date") String date,
+            @QueryParam("periode") @Pattern(regexp = Periode.FORMAT, message = Periode.RAISON) String periode) {
+        Programme p = programmes.trouver(code);
+        Fiche f = construire(p, action, date, periode);
+        return Response.ok(RenduPdf.pdf(FicheDocument.document(p.libelle(), f)), PDF)
+                .header("Content-Disposition", "inline; filename=\"" + p.code() + "-fiche-action-" + f.action() + ".pdf\"").build();
+    }
+
+    private Fiche construire(Programme p, String action, String date, String periode) {
+        String code = p.code();
         LocalDate au = programmes.auJour(date);
         ActionProgramme a = programmes.action(p.id(), action).orElseThrow(() -> ProblemeException.introuvable("Action", action + " du programme " + code));
         LigneBudgetaire l = (periode == null ? programmes.ligneOuverteLe(a.id(), au) : programmes.ligne(a.id(), periode))
@@ -175,9 +227,10 @@ public class DocumentResource {
                 """.formatted(a.code(), a.libelle(), l.periode(), Montants.formater(l.recettes()), Montants.formater(l.reportEntrant()),
                 Montants.formater(l.valorisationDepartement()), Montants.formater(global), au.format(JJ_MM_AAAA), Montants.formater(execute),
                 Montants.formater(consommation), Montants.formater(l.valorisationDepartement()), Montants.formater(l.reportSortant(consommation)));
+        List<Incoherence> incoherences = coherence.verifier(p).incoherences().stream().filter(i -> i.action() != null && List.of(i.action().split(", ")).contains(a.code())).toList();
         return new Fiche(p.code(), a.code(), a.libelle(), a.partenaires(), a.dateDebut(), a.dateFin(), l.periode(), au, l.recettes(), l.reportEntrant(),
                 l.valorisationDepartement(), global, consommation, l.valorisationDepartement(), execute, l.reportSortant(consommation),
-                l.natureDepenses(), l.actionsValorisees(), ind, texte);
+                l.natureDepenses(), l.actionsValorisees(), ind, texte, fiches.contenu(a).orElse(null), incoherences);
     }
 
     @GET

@@ -18,6 +18,7 @@ import fr.actionsociale.budget.domain.Axe;
 import fr.actionsociale.budget.domain.LigneBudgetaire;
 import fr.actionsociale.budget.domain.Periode;
 import fr.actionsociale.budget.domain.Programme;
+import fr.actionsociale.budget.domain.coherence.Incoherence;
 import fr.actionsociale.budget.domain.tableau.Colonne;
 import fr.actionsociale.budget.domain.tableau.LigneTableau;
 import fr.actionsociale.budget.domain.tableau.Rapprochement;
@@ -35,16 +36,18 @@ public class ImportService {
     private final EntityManager em;
     private final ProgrammeService programmes;
     private final ObjectMapper json;
+    private final CoherenceService coherence;
 
-    ImportService(EntityManager em, ProgrammeService programmes, ObjectMapper json) {
+    ImportService(EntityManager em, ProgrammeService programmes, ObjectMapper json, CoherenceService coherence) {
         this.em = em;
         this.programmes = programmes;
         this.json = json;
+        this.coherence = coherence;
     }
 
     public record RapportImport(UUID id, String programme, String periode, String titre, LocalDate dateConsommation, int actions,
             int nombreEcarts, List<Rapprochement.Ecart> ecarts, List<String> reglesVerifiees, String regleCouverture,
-            List<Rapprochement.Couverture> couvertures) {
+            List<Rapprochement.Couverture> couvertures, List<Incoherence> incoherences) {
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -89,9 +92,12 @@ public class ImportService {
                         l.montants().get(Colonne.REPORT_SORTANT));
             }
         }
+        em.flush();
+        // the documents checked against each other with what was just loaded: kept in the report as answered
+        List<Incoherence> incoherences = coherence.verifier(p).incoherences();
         RapportImport rapport = new RapportImport(importId, p.code(), periode.code(), t.titre(), t.dateConsommation(), t.actions().size(),
                 r.ecarts().size(), r.ecarts(), List.of(Rapprochement.REGLE_RECETTES, Rapprochement.REGLE_REPORT, Rapprochement.REGLE_SOMME),
-                Rapprochement.REGLE_COUVERTURE, r.couvertures());
+                Rapprochement.REGLE_COUVERTURE, r.couvertures(), incoherences);
         try {
             em.createNativeQuery("insert into import_tableau (id, programme_id, periode, titre, date_consommation, nombre_actions, nombre_ecarts, "
                     + "rapport, importe_par) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")
