@@ -138,7 +138,7 @@ public class AbonnementWebhookResource {
             + "ou erreur, durée). Celui d'un abonnement d'une autre institution est introuvable.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = LivraisonVue.class)))
     public List<LivraisonVue> livraisons(@PathParam("id") UUID id,
-            @QueryParam("taille") @DefaultValue("100") @Min(value = 1, message = "doit valoir au moins 1") @Max(value = 500, message = "ne doit pas dépasser 500") int taille) {
+            @Parameter(description = "Nombre de livraisons rendues, les plus récentes (100 par défaut, 500 au plus)") @QueryParam("taille") @DefaultValue("100") @Min(value = 1, message = "doit valoir au moins 1") @Max(value = 500, message = "ne doit pas dépasser 500") int taille) {
         return abonnements.livraisons(appelant, id, taille).stream().map(l -> new LivraisonVue(l.evenementId(), l.type(), l.cle(), l.evenementLe(),
                 l.statut(), l.prochaineLe(), l.livreeLe(), l.tentatives().stream()
                         .map(t -> new TentativeVue(t.numero(), t.tenteeLe(), t.statutHttp(), t.erreur(), t.dureeMs())).toList())).toList();
