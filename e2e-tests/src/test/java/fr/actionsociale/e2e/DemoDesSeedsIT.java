@@ -36,7 +36,8 @@ import io.restassured.path.json.JsonPath;
 class DemoDesSeedsIT {
 
     static final Suite.Service CONVENTIONS = new Suite.Service("conventions-service", 28081, "conventions_demo_e2e",
-            List.of("-Dsuite.topics.prefix=e2e.", "-Dmp.messaging.incoming.orientation-faite.group.id=conventions-service-demo-e2e"));
+            List.of("-Dsuite.topics.prefix=e2e.", "-Dmp.messaging.incoming.orientation-faite.group.id=conventions-service-demo-e2e",
+                    "-Dmp.messaging.incoming.rapport-produit.group.id=conventions-service-demo-e2e"));
     static final Suite.Service BUDGET = new Suite.Service("budget-service", 28082, "budget_demo_e2e",
             List.of("-Dsuite.topics.prefix=e2e.", "-Dmp.messaging.incoming.convention-signee.group.id=budget-service-demo-e2e",
                     "-Dmp.messaging.incoming.orientation-faite.group.id=budget-service-demo-e2e"));
@@ -127,6 +128,12 @@ class DemoDesSeedsIT {
                 .body("find { it.type == 'COMITE_SUIVI' }.presidence", containsString("maire de Pipriac"))
                 .body("find { it.type == 'COMITE_SUIVI' }.reunionsParAn", equalTo(4))
                 .body("find { it.type == 'EQUIPE_PROJET' }.autresMembres", hasItem("CAF 35"));
+        // the comité's meeting pack at the demo's assumed meeting of 18 March 2025, after its two assumed meetings
+        String comite = given().baseUri(CONVENTIONS.url()).header("Authorization", ADMIN).get("/conventions/" + id + "/gouvernance").then()
+                .extract().path("find { it.type == 'COMITE_SUIVI' }.id");
+        given().baseUri(CONVENTIONS.url()).header("Authorization", ADMIN).queryParam("reunion", "2025-03-18")
+                .get("/conventions/" + id + "/gouvernance/" + comite + "/dossier.html").then().statusCode(200)
+                .body(containsString("Réunion précédente : 10 décembre 2024"));
         given().baseUri(CONVENTIONS.url()).header("Authorization", ADMIN).queryParam("convention", id).get("/deliberations").then()
                 .statusCode(200).body("total", equalTo(4));
         given().baseUri(CONVENTIONS.url()).header("Authorization", ADMIN).queryParam("type", "VISA_DISCORDANT").get("/anomalies").then()
@@ -167,6 +174,17 @@ class DemoDesSeedsIT {
         Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> "OUVERTE".equals(
                 given().baseUri(BUDGET.url()).header("Authorization", Jetons.entete("gestionnaire", "departement-35"))
                         .get("/programmes/EXPE-RSA-2023-2024").then().extract().path("enveloppe.statut")));
+        // the interim report of 2023 (payment and production dates assumed): produced in budget-service, its deadline done that day in
+        // conventions-service and the balance due a month later, exact to the cent
+        String rapport = given().baseUri(BUDGET.url()).header("Authorization", ADMIN).get("/programmes/EXPE-RSA-2023-2024/rapports").then()
+                .statusCode(200).body("size()", equalTo(1)).body("[0].produitLe", equalTo("2024-03-29")).extract().path("[0].csv");
+        String bilan = given().baseUri(BUDGET.url()).header("Authorization", ADMIN).get(rapport).then().statusCode(200).extract().asString();
+        assertTrue(bilan.contains("Versement 1 (60 %);18/07/2023;431 813,40 €\r\n"), bilan);
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> "2024-03-29".equals(
+                given().baseUri(CONVENTIONS.url()).header("Authorization", ADMIN).queryParam("convention", id).get("/echeances").then().extract()
+                        .path("find { it.type == 'RAPPORT_INTERMEDIAIRE' }.faiteLe")));
+        given().baseUri(CONVENTIONS.url()).header("Authorization", ADMIN).queryParam("convention", id).get("/echeances").then().statusCode(200)
+                .body("find { it.type == 'VERSEMENT' && it.dateDue == '2024-04-28' }.montant", equalTo(287875.60f));
         String csv = given().baseUri(CONVENTIONS.url()).header("Authorization", ADMIN).get("/conventions/export/scdl-subventions.csv").then()
                 .statusCode(200).extract().asString();
         assertTrue(csv.lines().anyMatch(l -> l.startsWith("\"État, DREETS Bretagne\",99900000000011,2023-07-03,")), csv);

@@ -2,10 +2,9 @@ package fr.actionsociale.budget.domain;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
-import java.util.Locale;
 import java.util.regex.Pattern;
+
+import fr.actionsociale.commons.document.FormatFrancais;
 
 /** Euros as French documents write them ({@code 1 459 218,00 €}, {@code - €} for zero), read and written exactly. */
 public final class Montants {
@@ -46,12 +45,7 @@ public final class Montants {
 
     /** {@code 1 459 218,00 €}; zero stays {@code 0,00 €} (documents that want a dash say so). */
     public static String formater(BigDecimal montant) {
-        DecimalFormatSymbols s = DecimalFormatSymbols.getInstance(Locale.FRANCE);
-        s.setGroupingSeparator(' ');
-        s.setDecimalSeparator(',');
-        DecimalFormat f = new DecimalFormat("#,##0.00", s);
-        f.setRoundingMode(RoundingMode.UNNECESSARY);
-        return f.format(montant.setScale(2, RoundingMode.UNNECESSARY)) + " €";
+        return FormatFrancais.montant(montant);
     }
 
     public static BigDecimal ouZero(BigDecimal montant) {

@@ -23,6 +23,8 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import fr.actionsociale.budget.domain.ActionProgramme;
+import fr.actionsociale.commons.document.ClasseurXlsx;
+import fr.actionsociale.commons.document.Csv;
 import fr.actionsociale.budget.domain.LigneBudgetaire;
 import fr.actionsociale.budget.domain.Montants;
 import fr.actionsociale.budget.domain.Periode;
@@ -109,7 +111,7 @@ public class DocumentResource {
             List<String> champs = new ArrayList<>();
             for (int i = 0; i < 9; i++) {
                 Object c = i < r.cellules().length ? r.cellules()[i] : null;
-                champs.add(c == null ? "" : c instanceof BigDecimal m ? (m.signum() == 0 ? "- €" : Montants.formater(m)) : champ(c.toString()));
+                champs.add(c == null ? "" : c instanceof BigDecimal m ? (m.signum() == 0 ? "- €" : Montants.formater(m)) : Csv.champ(c.toString()));
             }
             sb.append(String.join(";", champs)).append("\r\n");
         }
@@ -192,9 +194,9 @@ public class DocumentResource {
         BigDecimal eligibles = BigDecimal.ZERO.setScale(2);
         BigDecimal refusees = BigDecimal.ZERO.setScale(2);
         for (DepenseService.LigneEtat d : depenses.etat(p, au)) {
-            sb.append(String.join(";", champ(d.action()), champ(d.actionLibelle()), d.periode(), d.date().format(JJ_MM_AAAA),
-                    champ(d.categorie().libelle()), champ(d.beneficiaire()), champ(d.pieceJustificative()), Montants.formater(d.montant()),
-                    d.eligible() ? "oui" : "non", champ(d.regleRefus() == null ? "" : d.regleRefus()))).append("\r\n");
+            sb.append(String.join(";", Csv.champ(d.action()), Csv.champ(d.actionLibelle()), d.periode(), d.date().format(JJ_MM_AAAA),
+                    Csv.champ(d.categorie().libelle()), Csv.champ(d.beneficiaire()), Csv.champ(d.pieceJustificative()), Montants.formater(d.montant()),
+                    d.eligible() ? "oui" : "non", Csv.champ(d.regleRefus() == null ? "" : d.regleRefus()))).append("\r\n");
             if (d.eligible()) {
                 eligibles = eligibles.add(d.montant());
             } else {
@@ -205,17 +207,5 @@ public class DocumentResource {
         sb.append(";Total des dépenses non éligibles;;;;;;").append(Montants.formater(refusees)).append(";;\r\n");
         return Response.ok(sb.toString().getBytes(StandardCharsets.UTF_8), CSV)
                 .header("Content-Disposition", "attachment; filename=\"" + p.code() + "-etat-des-depenses-" + au + ".csv\"").build();
-    }
-
-    /** A CSV field: quoted when it holds a separator, a quote or a line break; a leading formula sign is neutralised. */
-    static String champ(String s) {
-        String v = s;
-        if (!v.isEmpty() && "=+-@".indexOf(v.charAt(0)) >= 0 && !v.matches("^-?[0-9].*")) {
-            v = "'" + v;
-        }
-        if (v.contains(";") || v.contains("\"") || v.contains("\n") || v.contains("\r")) {
-            return "\"" + v.replace("\"", "\"\"") + "\"";
-        }
-        return v;
     }
 }

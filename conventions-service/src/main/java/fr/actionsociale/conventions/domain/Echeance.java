@@ -118,6 +118,27 @@ public class Echeance {
         return true;
     }
 
+    /** Done by the end of that day: a deadline marked done later was still open then. */
+    public boolean faiteAu(LocalDate jour) {
+        return faiteLe != null && !faiteLe.isAfter(jour);
+    }
+
+    /**
+     * The due date as it was known on that day: a payment triggered by a report gets its date only when the report is
+     * produced, so a report produced later leaves it unknown then (null).
+     */
+    public LocalDate dateDueConnueAu(LocalDate jour) {
+        if (dateDue == null || delaiJours == null) {
+            return dateDue;
+        }
+        return dateDue.minusDays(delaiJours).isAfter(jour) ? null : dateDue;
+    }
+
+    /** What a payment waits for; null for another deadline. */
+    public TrancheVersement.Declencheur declencheur() {
+        return declencheur;
+    }
+
     public UUID id() {
         return id;
     }

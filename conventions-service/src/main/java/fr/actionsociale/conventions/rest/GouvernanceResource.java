@@ -21,12 +21,15 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -34,6 +37,9 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import fr.actionsociale.commons.Formats;
+import fr.actionsociale.commons.document.RenduHtml;
+import fr.actionsociale.commons.document.RenduPdf;
+import fr.actionsociale.commons.probleme.ProblemeException;
 import fr.actionsociale.commons.idempotence.Idempotence;
 import fr.actionsociale.commons.idempotence.Idempotent;
 import fr.actionsociale.commons.securite.Appelant;
@@ -42,6 +48,7 @@ import fr.actionsociale.conventions.domain.Convention;
 import fr.actionsociale.conventions.domain.InstanceGouvernance;
 import fr.actionsociale.conventions.domain.TypeInstance;
 import fr.actionsociale.conventions.service.ConventionService;
+import fr.actionsociale.conventions.service.DossierComiteService;
 import fr.actionsociale.conventions.service.GouvernanceService;
 
 /** A convention's governance bodies, their meetings, and whether they keep their rhythm. */
@@ -57,8 +64,10 @@ public class GouvernanceResource {
     private final GouvernanceService gouvernance;
     private final ConventionService conventions;
     private final Appelant appelant;
+    private final DossierComiteService dossiers;
 
-    GouvernanceResource(GouvernanceService gouvernance, ConventionService conventions, Appelant appelant) {
+    GouvernanceResource(GouvernanceService gouvernance, ConventionService conventions, Appelant appelant, DossierComiteService dossiers) {
+        this.dossiers = dossiers;
         this.gouvernance = gouvernance;
         this.conventions = conventions;
         this.appelant = appelant;
@@ -154,5 +163,47 @@ public class GouvernanceResource {
         InstanceGouvernance g = gouvernance.reunir(convention, id, r.date(), r.objet());
         return Response.status(Response.Status.CREATED)
                 .entity(InstanceVue.de(g, conventions.trouver(convention), conventions.aujourdHui())).build();
+    }
+
+    static final String PDF = "application/pdf";
+    static final String HTML = "text/html";
+    static final String DOSSIER = "Pour une réunion de l'instance à cette date (tenue ou à venir, dans la durée de la convention), tout "
+            + "calculé à cette date : la réunion (instance, date, réunion précédente parmi celles enregistrées, rythme et périodes sans "
+            + "réunion, présidence, membres) ; les engagements en retard sur leur rythme (attendu, réalisé, écart) ; les échéances dépassées "
+            + "et celles des conventions.dossier-comite.jours-proches (60) jours suivants ; les versements restant dus (montant, payeur, "
+            + "date, total exact au centime) ; les indicateurs clés (réalisé et avancement à cette réunion et à la précédente, tendance) ; "
+            + "les anomalies ouvertes ; les incohérences que la convention permet de vérifier (plan de financement, imputation). Une "
+            + "réalisation compte par sa date, même saisie après la réunion. Lisible par tous ceux qui lisent la convention.";
+
+    @GET
+    @Path("/{id}/dossier.html")
+    @Produces(HTML)
+    @RolesAllowed({ Roles.GESTIONNAIRE, Roles.ADMIN, Roles.COORDINATEUR, Roles.PARTENAIRE, Roles.AGENT })
+    @Operation(summary = "Le dossier de séance d'une réunion de l'instance, en HTML", description = DOSSIER)
+    @APIResponse(responseCode = "200", description = "Une page HTML autonome, imprimable",
+            content = @Content(mediaType = HTML, schema = @Schema(type = SchemaType.STRING)))
+    public Response dossierHtml(@PathParam("conventionId") UUID conventionId, @PathParam("id") UUID id,
+            @QueryParam("reunion") @NotBlank(message = "doit donner la date de la réunion, AAAA-MM-JJ")
+            @Parameter(description = "La date de la réunion, AAAA-MM-JJ", example = "2025-01-14") String reunion) {
+        LocalDate jour = ProblemeException.date("reunion", reunion);
+        DossierComiteService.Dossier d = dossiers.dossier(conventionId, id, jour);
+        return Response.ok(RenduHtml.html(DossierComiteDocument.de(d)), HTML + "; charset=UTF-8")
+                .header("Content-Disposition", "inline; filename=\"" + DossierComiteDocument.nomFichier(d.convention(), jour, "html") + "\"").build();
+    }
+
+    @GET
+    @Path("/{id}/dossier.pdf")
+    @Produces(PDF)
+    @RolesAllowed({ Roles.GESTIONNAIRE, Roles.ADMIN, Roles.COORDINATEUR, Roles.PARTENAIRE, Roles.AGENT })
+    @Operation(summary = "Le dossier de séance d'une réunion de l'instance, en PDF", description = DOSSIER)
+    @APIResponse(responseCode = "200", description = "Le même dossier qu'en HTML, en PDF",
+            content = @Content(mediaType = PDF, schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    public Response dossierPdf(@PathParam("conventionId") UUID conventionId, @PathParam("id") UUID id,
+            @QueryParam("reunion") @NotBlank(message = "doit donner la date de la réunion, AAAA-MM-JJ")
+            @Parameter(description = "La date de la réunion, AAAA-MM-JJ", example = "2025-01-14") String reunion) {
+        LocalDate jour = ProblemeException.date("reunion", reunion);
+        DossierComiteService.Dossier d = dossiers.dossier(conventionId, id, jour);
+        return Response.ok(RenduPdf.pdf(DossierComiteDocument.de(d)), PDF)
+                .header("Content-Disposition", "inline; filename=\"" + DossierComiteDocument.nomFichier(d.convention(), jour, "pdf") + "\"").build();
     }
 }

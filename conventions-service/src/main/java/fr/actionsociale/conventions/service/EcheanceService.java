@@ -1,6 +1,7 @@
 package fr.actionsociale.conventions.service;
 
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -13,6 +14,8 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 import fr.actionsociale.commons.securite.Appelant;
+import fr.actionsociale.commons.evenement.EvenementRecu;
+import fr.actionsociale.commons.inbox.EvenementInvalideException;
 import fr.actionsociale.commons.outbox.Outbox;
 import fr.actionsociale.commons.probleme.ProblemeException;
 import fr.actionsociale.conventions.domain.Convention;
@@ -75,12 +78,57 @@ public class EcheanceService {
         Echeance e = trouver(id);
         appelant.exigerAdminOuInstitution(e.institution(), "Seule l'institution qui doit agir marque l'échéance faite.");
         e.faire(le, conventions.aujourdHui());
+        declencherVersements(e, le);
+        return e;
+    }
+
+    /** A report produced starts the delay of the payments it triggers (seed 002: the balance after the interim report). */
+    private void declencherVersements(Echeance e, LocalDate le) {
         TrancheVersement.Declencheur declencheur = e.type() == TypeEcheance.RAPPORT_INTERMEDIAIRE ? TrancheVersement.Declencheur.RAPPORT_INTERMEDIAIRE
                 : e.type() == TypeEcheance.RAPPORT_FINAL ? TrancheVersement.Declencheur.RAPPORT_FINAL : null;
         if (declencheur != null) {
             lister(null, e.conventionId(), null, le).forEach(v -> v.declencher(declencheur, le));
         }
-        return e;
+    }
+
+    /**
+     * Applies one rapport-produit of budget-service (inside the Inbox's transaction): the matching report deadline of the convention
+     * the programme names is done on the day the report was produced, and the payments it triggers are dated from that day. A
+     * programme without a convention known here, or a deadline already done (by hand), changes nothing.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void rapportProduit(EvenementRecu ev) {
+        String reference = ev.texte("referenceConvention");
+        String type = ev.texte("type");
+        LocalDate le;
+        LocalDate fin;
+        try {
+            le = LocalDate.parse(ev.texte("produitLe"));
+            fin = LocalDate.parse(ev.texte("dateFin"));
+        } catch (DateTimeParseException | NullPointerException ex) {
+            throw new EvenementInvalideException("produitLe ou dateFin illisible");
+        }
+        if (!"INTERMEDIAIRE".equals(type) && !"FINAL".equals(type)) {
+            throw new EvenementInvalideException("type inconnu : " + type);
+        }
+        if (reference == null) {
+            return;
+        }
+        List<UUID> ids = em.createQuery("select c.id from Convention c where c.reference = :r", UUID.class).setParameter("r", reference)
+                .getResultList();
+        if (ids.isEmpty()) {
+            LOG.infof("rapport-produit pour %s : aucune convention de cette référence ici", reference);
+            return;
+        }
+        TypeEcheance attendu = "FINAL".equals(type) ? TypeEcheance.RAPPORT_FINAL : TypeEcheance.RAPPORT_INTERMEDIAIRE;
+        // an interim report covers a year: its deadline is 31 March of the next one
+        Echeance e = lister(null, ids.get(0), null, le).stream().filter(x -> x.type() == attendu)
+                .filter(x -> attendu == TypeEcheance.RAPPORT_FINAL || x.dateDue().getYear() == fin.getYear() + 1).findFirst().orElse(null);
+        if (e == null || e.faiteLe() != null) {
+            return;
+        }
+        e.faire(le, conventions.aujourdHui());
+        declencherVersements(e, le);
     }
 
     public record Passe(int proches, int depassees) {

@@ -53,6 +53,10 @@ class MatriceInstitutionsTest {
                     {"institution":"%s","date":"2014-02-10","deliberation":{"numero":"D-1","instance":"Conseil d'administration","date":"2014-02-01"}}"""
                     .formatted(partie));
         }
+        // a party declares its own delay to the funder; a foreign institution declares none for it
+        essayer(ecarts, matrice, "POST " + c + "/retards", etrangere, t.a(), 201, """
+                {"institution":"%s","objet":"Permanence","motif":"Local indisponible","ancienneDate":"2015-01-05","nouvelleDate":"2015-02-02"}"""
+                .formatted(t.a()));
         // the committed party records what it did, another party may not
         essayer(ecarts, matrice, "POST " + c + "/engagements/" + engagement + "/realisations", t.c(), t.b(), 201,
                 "{\"date\":\"2015-01-12\",\"quantite\":2}");
@@ -69,7 +73,7 @@ class MatriceInstitutionsTest {
                 "{\"mode\":\"UNILATERALE\",\"institution\":\"%s\",\"dateLettre\":\"2026-01-15\"}".formatted(t.b()));
         System.out.println(matrice);
         // the refused writes left nothing behind: one of each, the party's
-        for (String liste : List.of("/engagements", "/gouvernance", "/avenants")) {
+        for (String liste : List.of("/engagements", "/gouvernance", "/avenants", "/retards")) {
             assertEquals(1, given().header("Authorization", admin).get(c + liste).then().statusCode(200).extract().jsonPath().getList("$").size(), liste);
         }
         assertEquals(List.of(), ecarts, "cellules de la matrice des institutions qui diffèrent de la règle");

@@ -52,6 +52,9 @@ public class Beneficiaire {
     private String courriel;
     @Column(name = "numero_allocataire")
     private String numeroAllocataire;
+    /** RDV-Insertion's id of the person, learnt when one of its webhooks matched them by their CAF number. */
+    @Column(name = "identifiant_rdvi")
+    private Long identifiantRdvi;
     private String foyer;
     @Column(name = "consentement_donne_le")
     private LocalDate consentementDonneLe;
@@ -157,6 +160,7 @@ public class Beneficiaire {
         adresse = null;
         courriel = null;
         numeroAllocataire = null;
+        identifiantRdvi = null;
         anonymiseLe = le;
     }
 
@@ -210,6 +214,18 @@ public class Beneficiaire {
 
     public String courriel() {
         return courriel;
+    }
+
+    public Long identifiantRdvi() {
+        return identifiantRdvi;
+    }
+
+    /** The person is RDV-Insertion's user {@code id} from now on (set once; another id is a contradiction the caller reports). */
+    public void lierRdvi(long id) {
+        if (identifiantRdvi != null && identifiantRdvi != id) {
+            throw new EtatInvalideException("La personne est déjà liée à un autre usager de RDV-Insertion.");
+        }
+        identifiantRdvi = id;
     }
 
     public String numeroAllocataire() {

@@ -56,6 +56,9 @@ public class Invitation {
     private LocalDate reponseLe;
     @Column(name = "rdv_pris_le")
     private LocalDate rdvPrisLe;
+    /** Sent by RDV-Insertion (its invitation id), not by the suite: neither reminded nor printed here. */
+    @Column(name = "rdvi_invitation_id")
+    private Long rdviInvitationId;
     @Version
     private long version;
 
@@ -92,6 +95,27 @@ public class Invitation {
         return i;
     }
 
+    /**
+     * The first invitation RDV-Insertion sent on {@code le} (its own channel), which dates the step as the suite's would; nothing
+     * leaves the suite for it.
+     */
+    public static Invitation deRdvInsertion(EtapeRsa etape, long rdviInvitationId, CanalContact canal, LocalDate le, LocalDate aujourdHui) {
+        if (etape.type() != TypeEtapeRsa.PREMIERE_INVITATION) {
+            throw new IllegalArgumentException("une invitation fait l'étape PREMIERE_INVITATION, pas " + etape.type());
+        }
+        etape.faire(le, aujourdHui);
+        Invitation i = new Invitation();
+        i.id = UUID.randomUUID();
+        i.reference = nouvelleReference();
+        i.beneficiaireId = etape.beneficiaireId();
+        i.etapeId = etape.id();
+        i.structure = etape.structure();
+        i.envoyeeLe = le;
+        i.canaux = canal.name();
+        i.rdviInvitationId = rdviInvitationId;
+        return i;
+    }
+
     /** {@code inv-} and 12 random hex digits: carries nothing about the person, never their NIR or CAF number. */
     public static String nouvelleReference() {
         byte[] octets = new byte[6];
@@ -99,9 +123,9 @@ public class Invitation {
         return "inv-" + HexFormat.of().formatHex(octets);
     }
 
-    /** Without an answer {@code apres} days after it was sent, and not reminded yet. */
+    /** Without an answer {@code apres} days after it was sent, and not reminded yet; RDV-Insertion reminds its own. */
     public boolean aRelancerAu(LocalDate jour, int apres) {
-        return reponse == null && relanceeLe == null && !envoyeeLe.plusDays(apres).isAfter(jour);
+        return rdviInvitationId == null && reponse == null && relanceeLe == null && !envoyeeLe.plusDays(apres).isAfter(jour);
     }
 
     public void relancer(LocalDate le) {
@@ -183,6 +207,10 @@ public class Invitation {
 
     public LocalDate reponseLe() {
         return reponseLe;
+    }
+
+    public Long rdviInvitationId() {
+        return rdviInvitationId;
     }
 
     public LocalDate rdvPrisLe() {

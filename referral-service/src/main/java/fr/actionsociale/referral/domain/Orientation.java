@@ -60,6 +60,9 @@ public class Orientation {
     private LocalDate demarreeLe;
     @Column(name = "precedente_id")
     private UUID precedenteId;
+    /** The service of the oriented structure it orients to, when named (one of that structure's: checked by the caller). */
+    @Column(name = "service_id")
+    private UUID serviceId;
     @Version
     private long version;
 
@@ -244,6 +247,16 @@ public class Orientation {
 
     public UUID precedenteId() {
         return precedenteId;
+    }
+
+    public UUID serviceId() {
+        return serviceId;
+    }
+
+    /** Names the service it orients to, before it is recorded. */
+    public Orientation versLeService(UUID serviceId) {
+        this.serviceId = serviceId;
+        return this;
     }
 
     /** An agent sees the orientations made by or to their own structure. */

@@ -37,12 +37,31 @@ public class Structure {
     /** How people book an appointment (a phone number, hours, an address on the web): what an invitation says without one. */
     @Column(name = "prise_rendez_vous")
     private String priseRendezVous;
+    // what data·inclusion publishes about it: the institution's own public details, never a person's
+    private String siret;
+    /** data·inclusion networks entered; empty: the one of its type. */
+    @Column(name = "reseaux_porteurs")
+    private String reseauxPorteurs;
+    /** The commune of its address. */
+    @Column(name = "code_insee")
+    private String codeInsee;
+    private String telephone;
+    private String courriel;
+    @Column(name = "site_web")
+    private String siteWeb;
+    @Column(name = "horaires_accueil")
+    private String horairesAccueil;
+    private String description;
+    /** When what it publishes last changed. */
+    @Column(name = "date_maj")
+    private LocalDate dateMaj;
 
     protected Structure() {
     }
 
-    public Structure(String code, String nom, TypeStructure type, List<String> communes, String contactPrivilegie) {
+    public Structure(String code, String nom, TypeStructure type, List<String> communes, String contactPrivilegie, LocalDate enregistreeLe) {
         this.code = code;
+        this.dateMaj = enregistreeLe;
         this.nom = nom;
         this.type = type;
         this.communes = ListeTexte.ecrire(communes);
@@ -52,6 +71,71 @@ public class Structure {
     public void coordonnees(AdressePostale adresse, String priseRendezVous) {
         this.adresse = adresse;
         this.priseRendezVous = priseRendezVous == null || priseRendezVous.isBlank() ? null : priseRendezVous.strip();
+    }
+
+    /** What data·inclusion publishes about a structure beyond its name and address: the institution's, never a person's. */
+    public record Publication(String siret, List<String> reseauxPorteurs, String codeInsee, String telephone, String courriel, String siteWeb,
+            String horairesAccueil, String description) {
+
+        public static final Publication AUCUNE = new Publication(null, List.of(), null, null, null, null, null, null);
+    }
+
+    /** Its public details for data·inclusion; the networks are checked against data·inclusion's enumeration. */
+    public void publication(Publication p) {
+        this.reseauxPorteurs = ListeTexte.ecrire(ReferentielDataInclusion.v1().verifier("reseauxPorteurs",
+                ReferentielDataInclusion.Enumeration.RESEAUX_PORTEURS, p.reseauxPorteurs()));
+        this.siret = texte(p.siret());
+        this.codeInsee = texte(p.codeInsee());
+        this.telephone = texte(p.telephone());
+        this.courriel = texte(p.courriel());
+        this.siteWeb = ReferentielDataInclusion.verifierUrl("siteWeb", p.siteWeb());
+        this.horairesAccueil = texte(p.horairesAccueil());
+        this.description = texte(p.description());
+    }
+
+    private static String texte(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    /** The networks entered, or else its type's (none when data·inclusion has none for it). */
+    public List<String> reseauxPorteurs() {
+        List<String> saisis = ListeTexte.lire(reseauxPorteurs);
+        if (!saisis.isEmpty() || type.reseauPorteur() == null) {
+            return saisis;
+        }
+        return List.of(type.reseauPorteur());
+    }
+
+    public String siret() {
+        return siret;
+    }
+
+    public String codeInsee() {
+        return codeInsee;
+    }
+
+    public String telephone() {
+        return telephone;
+    }
+
+    public String courriel() {
+        return courriel;
+    }
+
+    public String siteWeb() {
+        return siteWeb;
+    }
+
+    public String horairesAccueil() {
+        return horairesAccueil;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public LocalDate dateMaj() {
+        return dateMaj;
     }
 
     /** Takes the contact a convention designated for this institution. */

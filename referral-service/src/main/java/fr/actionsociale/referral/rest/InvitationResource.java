@@ -70,14 +70,17 @@ public class InvitationResource {
             pattern = "^inv-[0-9a-f]{12}$") String reference,
             @Schema(description = "Référence opaque de la personne invitée") String beneficiaire,
             @Schema(description = "La structure qui invite : celle qui porte l'étape PREMIERE_INVITATION") String structure,
-            LocalDate envoyeeLe, @Schema(description = "COURRIER et/ou COURRIEL") List<String> canaux,
+            LocalDate envoyeeLe, @Schema(description = "COURRIER et/ou COURRIEL ; TELEPHONE pour un SMS de RDV-Insertion") List<String> canaux,
             RendezVousVue rendezVous, @Schema(description = "Jour de la relance, partie faute de réponse") LocalDate relanceeLe,
             @Schema(description = "RDV_PRIS, VENU ou NON_VENU ; null sans réponse") String reponse, LocalDate reponseLe, LocalDate rdvPrisLe,
-            List<EnvoiVue> envois) {
+            List<EnvoiVue> envois,
+            @Schema(description = "Envoyée par RDV-Insertion : son identifiant d'invitation (la suite ne la relance ni ne l'imprime) ; null pour "
+                    + "une invitation de la suite") Long rdvInsertion) {
         static InvitationVue de(Invitation i, String beneficiaire, List<EnvoiInvitation> envois) {
             return new InvitationVue(i.reference(), beneficiaire, i.structure(), i.envoyeeLe(), i.canaux().stream().map(Enum::name).toList(),
                     i.rdvLe() == null ? null : new RendezVousVue(i.rdvLe(), i.rdvLieu()), i.relanceeLe(),
-                    i.reponse() == null ? null : i.reponse().name(), i.reponseLe(), i.rdvPrisLe(), envois.stream().map(EnvoiVue::de).toList());
+                    i.reponse() == null ? null : i.reponse().name(), i.reponseLe(), i.rdvPrisLe(), envois.stream().map(EnvoiVue::de).toList(),
+                    i.rdviInvitationId());
         }
     }
 

@@ -45,5 +45,9 @@ public record OrientationRequete(
 
         @Schema(description = "Le jour où l'orientation a été faite, quand elle est saisie plus tard (aujourd'hui par défaut) : jamais dans le "
                 + "futur, jamais avant l'ouverture du RSA qu'elle suit ; les délais du parcours en partent", example = "2026-11-20")
-        java.time.LocalDate date) {
+        java.time.LocalDate date,
+
+        @Schema(description = "Le service de la structure vers lequel la personne est orientée (GET /structures/{code}/services), s'il est "
+                + "nommé : un service d'une autre structure est refusé (400)")
+        java.util.UUID service) {
 }

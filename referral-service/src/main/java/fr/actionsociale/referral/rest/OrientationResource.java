@@ -72,7 +72,7 @@ public class OrientationResource {
         String institution = appelant.institution();
         Orientation o = orientations.orienter(requete.beneficiaire(), requete.structure(), requete.commune(),
                 requete.motif(), requete.droitsVises().isEmpty() ? EnumSet.noneOf(DroitVise.class) : EnumSet.copyOf(requete.droitsVises()),
-                institution, requete.date());
+                institution, requete.date(), requete.service());
         return Response.created(URI.create("/orientations/" + o.id())).tag(etag(o)).entity(OrientationVue.de(o)).build();
     }
 

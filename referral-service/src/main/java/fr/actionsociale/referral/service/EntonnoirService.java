@@ -130,19 +130,14 @@ public class EntonnoirService {
         return n == 0 || n >= SEUIL ? Long.toString(n) : MASQUE;
     }
 
-    /** RFC 4180: comma-separated, CRLF, a field quoted (quotes doubled) when it holds a comma, a quote or a line break. */
+    /** RFC 4180 ({@link Csv}). */
     public static String csv(List<LignePubliee> lignes) {
         StringBuilder sb = new StringBuilder("commune,quartier,mois,contactes,rdvDesDroits,orientes,droitsOuverts\r\n");
         for (LignePubliee l : lignes) {
-            sb.append(String.join(",", champ(l.commune()), champ(l.quartier()), l.mois(), l.contactes(), l.rdvDesDroits(), l.orientes(),
+            sb.append(String.join(",", Csv.champ(l.commune()), Csv.champ(l.quartier()), l.mois(), l.contactes(), l.rdvDesDroits(), l.orientes(),
                     l.droitsOuverts())).append("\r\n");
         }
         return sb.toString();
-    }
-
-    static String champ(String valeur) {
-        return valeur.contains(",") || valeur.contains("\"") || valeur.contains("\r") || valeur.contains("\n")
-                ? "\"" + valeur.replace("\"", "\"\"") + "\"" : valeur;
     }
 
     private static long nombre(Object colonne) {

@@ -251,7 +251,7 @@ public class InvitationService {
             int relancees = 0;
             for (Object id : em.createNativeQuery("""
                     select i.id from invitation i join etape_rsa e on e.id = i.etape_id join droit d on d.id = e.droit_id
-                    where i.reponse is null and i.relancee_le is null and i.envoyee_le <= ?1 and d.etat = 'OUVERT'
+                    where i.reponse is null and i.relancee_le is null and i.envoyee_le <= ?1 and d.etat = 'OUVERT' and i.rdvi_invitation_id is null
                     order by i.envoyee_le
                     for update of i skip locked""").setParameter(1, aujourdHui.minusDays(config.relanceApresJours())).getResultList()) {
                 Invitation i = em.find(Invitation.class, (UUID) id);

@@ -46,9 +46,11 @@ public class OrientationService {
     private final Appelant appelant;
     private final Clock horloge;
     private final IndicateurParcoursService indicateurs;
+    private final CatalogueService catalogue;
 
     OrientationService(EntityManager em, Outbox outbox, MeterRegistry metriques, BeneficiaireService beneficiaires, StructureService structures,
-            DroitService droits, Appelant appelant, Clock horloge, IndicateurParcoursService indicateurs) {
+            DroitService droits, Appelant appelant, Clock horloge, IndicateurParcoursService indicateurs, CatalogueService catalogue) {
+        this.catalogue = catalogue;
         this.horloge = horloge;
         this.indicateurs = indicateurs;
         this.em = em;
@@ -67,7 +69,7 @@ public class OrientationService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Orientation orienter(String reference, String structure, String commune, String motif, Set<DroitVise> droitsVises, String orientePar,
-            LocalDate le) {
+            LocalDate le, UUID service) {
         Orientation.verifierReference(reference);
         Beneficiaire b;
         try {
@@ -77,7 +79,10 @@ public class OrientationService {
         }
         BeneficiaireService.actif(b);
         structures.verifier("structure", structure);
-        return orienter(b, structure, commune, motif, droitsVises, orientePar, le);
+        if (service != null) {
+            catalogue.deLaStructure(service, structure);
+        }
+        return orienter(b, structure, commune, motif, droitsVises, orientePar, le, service);
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -85,13 +90,22 @@ public class OrientationService {
         return orienter(b, structure, commune, motif, droitsVises, orientePar, null);
     }
 
-    /** The orientation itself, once the caller's right to orient this person is established (or by the automatic orientation). */
     @Transactional(Transactional.TxType.MANDATORY)
     public Orientation orienter(Beneficiaire b, String structure, String commune, String motif, Set<DroitVise> droitsVises, String orientePar,
             LocalDate le) {
+        return orienter(b, structure, commune, motif, droitsVises, orientePar, le, null);
+    }
+
+    /**
+     * The orientation itself, once the caller's right to orient this person is established (or by the automatic orientation);
+     * {@code service}, when given, is one of the structure's services (checked by the caller).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Orientation orienter(Beneficiaire b, String structure, String commune, String motif, Set<DroitVise> droitsVises, String orientePar,
+            LocalDate le, UUID service) {
         Instant maintenant = Instant.now(horloge);
         Orientation o = Orientation.proposer(b.reference(), structure, commune, motif,
-                droitsVises.isEmpty() ? EnumSet.noneOf(DroitVise.class) : EnumSet.copyOf(droitsVises), orientePar, maintenant);
+                droitsVises.isEmpty() ? EnumSet.noneOf(DroitVise.class) : EnumSet.copyOf(droitsVises), orientePar, maintenant).versLeService(service);
         // one query for the person's rights followed, whatever the number of rights aimed at
         List<Droit> suivis = droits.enCours(b.id());
         Droit rsaOuvert = droitsVises.contains(DroitVise.RSA)

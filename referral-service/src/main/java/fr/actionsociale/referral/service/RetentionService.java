@@ -24,7 +24,7 @@ import io.quarkus.scheduler.Scheduled;
  * with {@code beneficiaire-anonymise}. Activity is anything that happened on their path: registration, consent, a contact,
  * a RDV des droits, a right identified, asked, opened, refused or closed, an orientation and its follow-up, an RSA step, a break, an
  * escalation, an invitation and its answer, a consent to a channel. The identity erased includes the postal and e-mail
- * addresses. Reading the record is not activity. The indicators do not change: the path stays, only the identity goes.
+ * addresses, and RDV-Insertion's webhook bodies kept aside or dead-lettered before the limit. Reading the record is not activity. The indicators do not change: the path stays, only the identity goes.
  */
 @ApplicationScoped
 public class RetentionService {
@@ -96,6 +96,14 @@ public class RetentionService {
         } while (n == config.lot());
         if (total > 0) {
             LOG.infof("Durée de conservation : %d dossier(s) sans activité depuis le %s anonymisé(s)", total, limite);
+        }
+        // RDV-Insertion's raw bodies (they name people) kept aside or dead-lettered before the limit go too
+        int webhooks = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("delete from rdvi_en_attente where recue_le < ?1")
+                .setParameter(1, limite.atStartOfDay(fr.actionsociale.commons.temps.Horloges.PARIS).toOffsetDateTime()).executeUpdate()
+                + em.createNativeQuery("delete from rdvi_lettre_morte where recue_le < ?1")
+                        .setParameter(1, limite.atStartOfDay(fr.actionsociale.commons.temps.Horloges.PARIS).toOffsetDateTime()).executeUpdate());
+        if (webhooks > 0) {
+            LOG.infof("Durée de conservation : %d webhook(s) RDV-Insertion en attente ou en lettre morte d'avant le %s effacé(s)", webhooks, limite);
         }
         return new Bilan(limite, total);
     }

@@ -1,5 +1,7 @@
 package fr.actionsociale.referral.service;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,8 +25,11 @@ public class StructureService {
     /** Structures are never deleted: once seen, a code stays known (a miss still asks the database, for other replicas' creations). */
     private final Set<String> connues = ConcurrentHashMap.newKeySet();
 
-    StructureService(EntityManager em, ContactPrivilegieService contacts) {
+    private final Clock horloge;
+
+    StructureService(EntityManager em, ContactPrivilegieService contacts, Clock horloge) {
         this.em = em;
+        this.horloge = horloge;
         this.contacts = contacts;
     }
 
@@ -34,14 +39,15 @@ public class StructureService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Structure enregistrer(String code, String nom, TypeStructure type, List<String> communes, String contactPrivilegie, AdressePostale adresse,
-            String priseRendezVous) {
+            String priseRendezVous, Structure.Publication publication) {
         contacts.verrouiller(code);
         if (em.find(Structure.class, code) != null) {
             throw ProblemeException.conflit("La structure " + code + " existe déjà.");
         }
         boolean saisi = contactPrivilegie != null && !contactPrivilegie.isBlank();
-        Structure s = new Structure(code, nom, type, communes, saisi ? contactPrivilegie : null);
+        Structure s = new Structure(code, nom, type, communes, saisi ? contactPrivilegie : null, LocalDate.now(horloge));
         s.coordonnees(adresse, priseRendezVous);
+        s.publication(publication);
         if (!saisi) {
             contacts.designation(code).ifPresent(d -> s.designer(d.conventionId(), d.contact(), d.designeLe()));
         }

@@ -26,7 +26,7 @@ class EntonnoirServiceTest {
         assertEquals("commune,quartier,mois,contactes,rdvDesDroits,orientes,droitsOuverts\r\n"
                 + "35236,\"Centre, \"\"Le Port\"\"\",2026-01,12,< 11,0,11\r\n",
                 EntonnoirService.csv(EntonnoirService.publier(List.of(l))));
-        assertEquals("\"a\nb\"", EntonnoirService.champ("a\nb"));
-        assertEquals("Bellevue", EntonnoirService.champ("Bellevue"));
+        assertEquals("\"a\nb\"", Csv.champ("a\nb"));
+        assertEquals("Bellevue", Csv.champ("Bellevue"));
     }
 }

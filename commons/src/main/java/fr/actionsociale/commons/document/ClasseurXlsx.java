@@ -1,4 +1,4 @@
-package fr.actionsociale.budget.rest;
+package fr.actionsociale.commons.document;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -11,21 +11,32 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 /**
- * A one-sheet Office Open XML workbook, written by hand: text cells, amount cells as numbers in euros (so that they add up in the
- * spreadsheet), bold rows for subtotals. Enough for the consolidated table, without a spreadsheet library in the service.
+ * An Office Open XML workbook, written by hand: text cells, amount cells as numbers in euros (so that they add up in the
+ * spreadsheet), whole numbers, bold rows for subtotals, one or more sheets. Enough for the suite's tables, without a
+ * spreadsheet library.
  */
-final class ClasseurXlsx {
+public final class ClasseurXlsx {
 
-    private final String feuille;
-    private final List<String> lignes = new ArrayList<>();
+    private final List<String> feuilles = new ArrayList<>();
+    private final List<List<String>> lignesParFeuille = new ArrayList<>();
+    private List<String> lignes;
     private int numero;
 
-    ClasseurXlsx(String feuille) {
-        this.feuille = feuille.length() > 31 ? feuille.substring(0, 31) : feuille;
+    public ClasseurXlsx(String feuille) {
+        feuille(feuille);
     }
 
-    /** @param cellules String (text) or BigDecimal (euros) or null (empty) */
-    ClasseurXlsx ligne(boolean gras, Object... cellules) {
+    /** Starts another sheet: the next rows go there. */
+    public ClasseurXlsx feuille(String nom) {
+        feuilles.add(nom.length() > 31 ? nom.substring(0, 31) : nom);
+        lignes = new ArrayList<>();
+        lignesParFeuille.add(lignes);
+        numero = 0;
+        return this;
+    }
+
+    /** @param cellules String (text), BigDecimal (euros), Integer or Long (a count) or null (empty) */
+    public ClasseurXlsx ligne(boolean gras, Object... cellules) {
         numero++;
         StringBuilder sb = new StringBuilder("<row r=\"").append(numero).append("\">");
         for (int c = 0; c < cellules.length; c++) {
@@ -34,7 +45,9 @@ final class ClasseurXlsx {
                 continue;
             }
             String ref = colonne(c) + numero;
-            if (v instanceof BigDecimal m) {
+            if (v instanceof Integer || v instanceof Long) {
+                sb.append("<c r=\"").append(ref).append("\" s=\"").append(gras ? 1 : 0).append("\"><v>").append(v).append("</v></c>");
+            } else if (v instanceof BigDecimal m) {
                 sb.append("<c r=\"").append(ref).append("\" s=\"").append(gras ? 3 : 2).append("\"><v>").append(m.toPlainString()).append("</v></c>");
             } else {
                 sb.append("<c r=\"").append(ref).append("\" t=\"inlineStr\" s=\"").append(gras ? 1 : 0).append("\"><is><t xml:space=\"preserve\">")
@@ -45,8 +58,20 @@ final class ClasseurXlsx {
         return this;
     }
 
-    byte[] octets() {
+    public byte[] octets() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
+        StringBuilder types = new StringBuilder();
+        StringBuilder declarees = new StringBuilder();
+        StringBuilder relations = new StringBuilder();
+        for (int f = 1; f <= feuilles.size(); f++) {
+            types.append("<Override PartName=\"/xl/worksheets/sheet").append(f)
+                    .append(".xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>");
+            declarees.append("<sheet name=\"").append(xml(feuilles.get(f - 1))).append("\" sheetId=\"").append(f).append("\" r:id=\"rId").append(f)
+                    .append("\"/>");
+            relations.append("<Relationship Id=\"rId").append(f)
+                    .append("\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet")
+                    .append(f).append(".xml\"/>");
+        }
         try (ZipOutputStream zip = new ZipOutputStream(out)) {
             entree(zip, "[Content_Types].xml", """
                     <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
@@ -54,9 +79,9 @@ final class ClasseurXlsx {
                     <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>
                     <Default Extension="xml" ContentType="application/xml"/>
                     <Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>
-                    <Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>
+                    %s
                     <Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>
-                    </Types>""");
+                    </Types>""".formatted(types));
             entree(zip, "_rels/.rels", """
                     <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
                     <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
@@ -65,14 +90,14 @@ final class ClasseurXlsx {
             entree(zip, "xl/workbook.xml", """
                     <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
                     <workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">
-                    <sheets><sheet name="%s" sheetId="1" r:id="rId1"/></sheets>
-                    </workbook>""".formatted(xml(feuille)));
+                    <sheets>%s</sheets>
+                    </workbook>""".formatted(declarees));
             entree(zip, "xl/_rels/workbook.xml.rels", """
                     <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
                     <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
-                    <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>
-                    <Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>
-                    </Relationships>""");
+                    %s
+                    <Relationship Id="rIdStyles" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>
+                    </Relationships>""".formatted(relations));
             // styles: 0 text, 1 bold text, 2 euros, 3 bold euros (French display follows the reader's locale)
             entree(zip, "xl/styles.xml", """
                     <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
@@ -89,12 +114,14 @@ final class ClasseurXlsx {
                     <xf numFmtId="164" fontId="1" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" applyFont="1"/>
                     </cellXfs>
                     </styleSheet>""");
-            entree(zip, "xl/worksheets/sheet1.xml", """
-                    <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-                    <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">
-                    <cols><col min="1" max="1" width="60" customWidth="1"/><col min="2" max="9" width="20" customWidth="1"/></cols>
-                    <sheetData>%s</sheetData>
-                    </worksheet>""".formatted(String.join("", lignes)));
+            for (int f = 1; f <= feuilles.size(); f++) {
+                entree(zip, "xl/worksheets/sheet" + f + ".xml", """
+                        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+                        <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">
+                        <cols><col min="1" max="1" width="60" customWidth="1"/><col min="2" max="9" width="20" customWidth="1"/></cols>
+                        <sheetData>%s</sheetData>
+                        </worksheet>""".formatted(String.join("", lignesParFeuille.get(f - 1))));
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
