@@ -91,6 +91,21 @@ function sortieSmtp(nom) {
 `;
 }
 
+/** Outgoing webhooks (docs/webhooks-sortants.md): partners' HTTPS receivers, on public addresses only (the service refuses
+ * private ones itself too). */
+const WEBHOOKS = ["referral-service", "conventions-service"];
+function sortieWebhooks(nom) {
+  if (!WEBHOOKS.includes(nom)) return "";
+  return `    - to:
+        - ipBlock:
+            cidr: 0.0.0.0/0
+            except: [10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16, 100.64.0.0/10, 169.254.0.0/16]
+      ports:
+        - port: 443
+          protocol: TCP
+`;
+}
+
 export function serviceYaml(nom) {
   const court = nom.replace(/-service$/, "");
   return ENTETE + `# ${nom}: its Deployment, Service, ServiceMonitor, NetworkPolicy and its own PostgreSQL cluster.
@@ -303,7 +318,7 @@ spec:
       ports:
         - port: 8080
           protocol: TCP
-${sortieSmtp(nom)}    - to:
+${sortieSmtp(nom)}${sortieWebhooks(nom)}    - to:
         - namespaceSelector:
             matchExpressions:
               - key: kubernetes.io/metadata.name

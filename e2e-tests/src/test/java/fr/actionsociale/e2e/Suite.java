@@ -72,7 +72,8 @@ final class Suite {
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(journaux.resolve(s.nom() + ".log").toFile()))
                 .start();
-        long fin = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        // 120 s: a loaded two-core machine took 58 s to start referral-service (the fourth start of WebhookApresCrashIT)
+        long fin = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         while (System.nanoTime() < fin) {
             if (!p.isAlive()) {
                 throw new IllegalStateException(s.nom() + " s'est arrêté au démarrage, voir " + journaux);
@@ -83,7 +84,7 @@ final class Suite {
             Thread.sleep(200);
         }
         p.destroyForcibly();
-        throw new IllegalStateException(s.nom() + " n'est pas prêt après 60 s, voir " + journaux);
+        throw new IllegalStateException(s.nom() + " n'est pas prêt après 120 s, voir " + journaux);
     }
 
     /** SIGKILL, as a power cut or the OOM killer would. */

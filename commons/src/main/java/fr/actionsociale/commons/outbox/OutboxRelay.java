@@ -294,9 +294,13 @@ public class OutboxRelay {
             return;
         }
         dernierePurge = maintenant;
+        // with outgoing webhooks, a row leaves only once its deliveries exist (DiffusionWebhook stamps diffuse_le)
+        boolean webhooks = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getOptionalValue("suite.webhooks.enabled", Boolean.class).orElse(false);
         try (Connection c = dataSource.getConnection();
                 PreparedStatement purge = c.prepareStatement(
-                        "delete from outbox_evenement where publie_le < now() - make_interval(secs => ?)")) {
+                        "delete from outbox_evenement where publie_le < now() - make_interval(secs => ?)"
+                                + (webhooks ? " and diffuse_le is not null" : ""))) {
             purge.setDouble(1, config.relay().retention().toSeconds());
             int n = purge.executeUpdate();
             if (n > 0) {
