@@ -14,14 +14,15 @@ import fr.actionsociale.commons.securite.Appelant;
 import fr.actionsociale.commons.webhook.DestinatairesWebhook;
 
 /**
- * Outgoing webhooks of conventions-service: a convention's events (keyed by its id) to its parties and its funders. The
+ * Outgoing webhooks of conventions-service: a convention's events (keyed by its id) to its parties and its funders; a call for
+ * repayment only to the party it calls and the party that advanced the money (the others' balances are not theirs to read). The
  * privileged contact's designation is not offered: it names a person, and referral-service is its one consumer.
  */
 @ApplicationScoped
 public class DestinatairesConventions implements DestinatairesWebhook {
 
     static final Set<String> TYPES = Set.of(ConventionSignee.TYPE, ConventionResiliee.TYPE, AvenantSigne.TYPE, EcheanceSignalee.PROCHE,
-            EcheanceSignalee.DEPASSEE);
+            EcheanceSignalee.DEPASSEE, RetardDeclareEvenement.TYPE, AppelRegularisationEmis.TYPE);
 
     private final EntityManager em;
 
@@ -33,6 +34,15 @@ public class DestinatairesConventions implements DestinatairesWebhook {
     public Set<String> institutions(String type, String cle, JsonNode donnees) {
         if (!TYPES.contains(type)) {
             return Set.of();
+        }
+        if (AppelRegularisationEmis.TYPE.equals(type)) {
+            Set<String> deux = new HashSet<>();
+            for (String champ : List.of("institution", "creancier")) {
+                if (donnees.hasNonNull(champ)) {
+                    deux.add(donnees.get(champ).asText());
+                }
+            }
+            return deux;
         }
         UUID convention;
         try {
