@@ -53,12 +53,13 @@ const VARIABLES_SECRETES = [
 ];
 
 /**
- * The services that send e-mail (referral-service: the RSA path's invitations) read their SMTP relay from a Secret of their own,
- * <service>-smtp, written by ops (production) or by the local overlay's generator (a laptop's GreenMail).
+ * The services that send e-mail (referral-service: the RSA path's invitations; conventions-service: the notice to a suspended
+ * webhook subscription's contact) read their SMTP relay from a Secret of their own, <service>-smtp, written by ops
+ * (production) or by the local overlay's generator (a laptop's GreenMail).
  */
-const COURRIEL = ["referral-service"];
+const COURRIEL = ["referral-service", "conventions-service"];
 const VARIABLES_SMTP = [
-  ["# the SMTP relay of the invitations' e-mails: a Secret of its own, written by ops (deploy/k8s/README.md, \"Secrets\")", "SUITE_SMTP_HOST", (nom) => `${nom}-smtp`, "host"],
+  ["# the SMTP relay of the service's e-mails: a Secret of its own, written by ops (deploy/k8s/README.md, \"Secrets\")", "SUITE_SMTP_HOST", (nom) => `${nom}-smtp`, "host"],
   [null, "SUITE_SMTP_PORT", (nom) => `${nom}-smtp`, "port"],
   [null, "SUITE_SMTP_USERNAME", (nom) => `${nom}-smtp`, "username"],
   [null, "SUITE_SMTP_PASSWORD", (nom) => `${nom}-smtp`, "password"],
