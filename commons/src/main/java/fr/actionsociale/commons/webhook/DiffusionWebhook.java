@@ -246,7 +246,7 @@ public class DiffusionWebhook {
         return json.writeValueAsString(ce);
     }
 
-    /** E-mails the technical contact of each subscription just suspended; one that fails is retried a minute later. */
+    /** E-mails the technical contact of each subscription just suspended; one that fails is retried later (webhooks.nouvel-avis-apres). */
     private void aviser() {
         if (Instant.now().isBefore(prochainAvis)) {
             return;
@@ -264,8 +264,9 @@ public class DiffusionWebhook {
                         """.formatted(a.id(), a.institution(), a.url(), a.echecsConsecutifs(), a.id(), a.id())));
                 etapes.suspensionAvisee(a.id());
             } catch (RuntimeException ex) {
-                prochainAvis = Instant.now().plusSeconds(60);
-                LOG.warnf("Avis de suspension de l'abonnement webhook %s non envoyé, nouvel essai dans une minute : %s", a.id(), ex.toString());
+                prochainAvis = Instant.now().plus(config.nouvelAvisApres());
+                LOG.warnf("Avis de suspension de l'abonnement webhook %s non envoyé, nouvel essai dans %s : %s", a.id(), config.nouvelAvisApres(),
+                        ex.toString());
                 return;
             }
         }

@@ -38,6 +38,10 @@ public interface WebhookConfig {
     @WithDefault("10")
     int echecsAvantSuspension();
 
+    /** After an e-mail to a suspended subscription's contact failed (SMTP down or slow), when to try again. */
+    @WithDefault("60s")
+    Duration nouvelAvisApres();
+
     /** How long a sender holds the deliveries it took: a sender that dies leaves them to another after that. */
     @WithDefault("60s")
     Duration bail();

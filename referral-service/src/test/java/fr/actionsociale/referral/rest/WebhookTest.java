@@ -198,7 +198,8 @@ class WebhookTest {
                     .body("echecsConsecutifs", equalTo(4)).body("suspenduLe", org.hamcrest.Matchers.notNullValue());
             assertEquals(4, recepteur.recus("t3").stream().filter(r -> concerne(r, o1)).count());
 
-            List<BoiteCourriel.Message> courriels = BoiteCourriel.attendre(contact, 1, Duration.ofSeconds(15));
+            // 60 s: a first SMTP exchange that hangs takes the mailer's 30 s timeout before the notice is tried again
+            List<BoiteCourriel.Message> courriels = BoiteCourriel.attendre(contact, 1, Duration.ofSeconds(60));
             assertEquals(1, courriels.size(), "le contact technique est avisé, une fois");
             assertTrue(courriels.get(0).sujet().contains("suspendu"), courriels.get(0).sujet());
             assertTrue(courriels.get(0).corps().contains(id) && courriels.get(0).corps().contains("/reprise"), courriels.get(0).corps());
