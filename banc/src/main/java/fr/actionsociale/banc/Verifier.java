@@ -43,8 +43,15 @@ public final class Verifier {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** One event read from a topic: its id, where it is, its source and data (parsed lazily). */
-    record Evenement(String id, String topic, int partition, long offset, long horodatage, String source, String valeur) {
+    /** The data fields the projections' keys are made of: read once per event, the rest of the data is not kept. */
+    static final Set<String> CHAMPS = Set.of("orientationId", "beneficiaire", "droit", "date", "commune", "mois", "conventionId");
+
+    /**
+     * One event read from a topic: its id, where it is, its source, the fields of {@link #CHAMPS} it carries, and its whole data only
+     * where an aggregate is compared with it (millions of events are held at once).
+     */
+    record Evenement(String id, String topic, int partition, long offset, long horodatage, String source, Map<String, String> champs,
+            String valeur) {
         String ou() {
             return topic + "-" + partition + "@" + offset;
         }
@@ -58,8 +65,25 @@ public final class Verifier {
         }
 
         String texte(String champ) {
-            JsonNode n = donnees().get(champ);
-            return n == null || n.isNull() ? null : n.asText();
+            return champs.get(champ);
+        }
+
+        static Map<String, String> champs(String valeur) {
+            Map<String, String> m = new HashMap<>(4);
+            try {
+                JsonNode d = JSON.readTree(valeur);
+                if (d != null) {
+                    for (String c : CHAMPS) {
+                        JsonNode n = d.get(c);
+                        if (n != null && !n.isNull()) {
+                            m.put(c, n.asText());
+                        }
+                    }
+                }
+            } catch (Exception e) {
+                // unreadable data: no key, the consumer parked it or will be told about it as missing
+            }
+            return m;
         }
     }
 
@@ -283,8 +307,9 @@ public final class Verifier {
                 if (cle != null) {
                     parCle.putIfAbsent(cle, e);
                     Evenement d = dernier.get(cle);
-                    if (inbox.contains(e.id()) && (d == null || e.horodatage() > d.horodatage()
-                            || (e.horodatage() == d.horodatage() && e.partition() == d.partition() && e.offset() > d.offset()))) {
+                    // one key's publications share a partition (the record key): the offset orders them; across partitions, the time
+                    boolean apres = d == null || (e.partition() == d.partition() ? e.offset() > d.offset() : e.horodatage() > d.horodatage());
+                    if (inbox.contains(e.id()) && apres) {
                         dernier.put(cle, e);
                     }
                 }
@@ -380,7 +405,7 @@ public final class Verifier {
                         lus.get(r.topic()).add(new Evenement(id == null ? "(sans ce_id)" : id, gare ? entete(r, "dead-letter-topic") : r.topic(),
                                 gare ? Integer.parseInt(entete(r, "dead-letter-partition", "-1")) : r.partition(),
                                 gare ? Long.parseLong(entete(r, "dead-letter-offset", "-1")) : r.offset(), r.timestamp(), entete(r, "ce_source"),
-                                r.value()));
+                                gare ? Map.of() : Evenement.champs(r.value()), gare || !r.topic().endsWith("indicateurs-parcours") ? null : r.value()));
                     }
                 }
             }
