@@ -42,11 +42,13 @@ import io.restassured.http.ContentType;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class OrientationJusquALIndicateurIT {
 
-    static final Suite.Service REFERRAL = new Suite.Service("referral-service", 18083, "referral_e2e",
+    /** -Dsuite.e2e.suffixe=_x gives a run databases of its own (the shared PostgreSQL serves several runs at once). */
+    static final String SUFFIXE = System.getProperty("suite.e2e.suffixe", "");
+    static final Suite.Service REFERRAL = new Suite.Service("referral-service", 18083, "referral_e2e" + SUFFIXE,
             List.of("-Dsuite.topics.prefix=e2e."));
     // a group of its own, so that a running `suite up` keeps its offsets; auto-commit of offsets is off, so a kill
     // re-delivers what was applied but not yet committed: the inbox must absorb it
-    static final Suite.Service BUDGET = new Suite.Service("budget-service", 18082, "budget_e2e",
+    static final Suite.Service BUDGET = new Suite.Service("budget-service", 18082, "budget_e2e" + SUFFIXE,
             List.of("-Dsuite.topics.prefix=e2e.", "-Dmp.messaging.incoming.orientation-faite.group.id=budget-service-e2e"));
     static final String AGENT = Jetons.entete("agent", "cdas-pays-de-redon");
     static final String COORDINATEUR = Jetons.entete("coordinateur", "departement-35");
