@@ -461,6 +461,8 @@ const SABOTAGES = [
   ["rôle du code absent du royaume", "royaume", (r) => { r.roles.realm = r.roles.realm.filter((x) => x.name !== "coordinateur"); }],
   ["relais SMTP absent du Deployment", "regles", (o) => { const c = o.find((x) => x.kind === "Deployment" && x.metadata.name === "referral-service").spec.template.spec.containers[0]; c.env = c.env.filter((e) => e.name !== "SUITE_SMTP_HOST"); }],
   ["relais SMTP lu dans le secret d'un autre", "regles", (o) => { const c = o.find((x) => x.kind === "Deployment" && x.metadata.name === "referral-service").spec.template.spec.containers[0]; c.env.find((e) => e.name === "SUITE_SMTP_PASSWORD").valueFrom.secretKeyRef.name = "budget-service-smtp"; }],
+  // SUITE_KAFKA_JAAS is read by the kafka-sasl profile, the kubernetes profile's parent
+  ["identifiants Kafka absents du Deployment", "regles", (o) => { const c = o.find((x) => x.kind === "Deployment" && x.metadata.name === "budget-service").spec.template.spec.containers[0]; c.env = c.env.filter((e) => e.name !== "SUITE_KAFKA_JAAS"); }],
   ["délai de grâce trop court", "regles", (o) => { o.find((x) => x.kind === "Deployment" && x.metadata.name === "budget-service").spec.template.spec.terminationGracePeriodSeconds = 10; }],
   ["bases (déprécié)", "kustomize", (k) => { k["deploy/k8s/overlays/production/kustomization.yaml"].bases = ["../../base"]; }],
   ["commonLabels (déprécié)", "kustomize", (k) => { k["deploy/k8s/base/kustomization.yaml"].commonLabels = { "app.kubernetes.io/part-of": "suite-action-sociale" }; }],
