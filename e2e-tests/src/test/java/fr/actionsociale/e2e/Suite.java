@@ -15,6 +15,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import fr.actionsociale.commons.test.Jetons;
 
@@ -56,6 +57,11 @@ final class Suite {
     }
 
     static Process demarrer(Service s, String... optionsEnPlus) throws IOException, InterruptedException {
+        return demarrer(s, Map.of(), optionsEnPlus);
+    }
+
+    /** @param environnement variables added to the process's environment, as a Deployment's env would */
+    static Process demarrer(Service s, Map<String, String> environnement, String... optionsEnPlus) throws IOException, InterruptedException {
         Path jar = RACINE.resolve(s.nom()).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " absent : construire les services avant les tests de bout en bout");
@@ -69,9 +75,10 @@ final class Suite {
         cmd.addAll(List.of("-jar", jar.toString()));
         Path journaux = RACINE.resolve("e2e-tests/target/e2e-logs");
         Files.createDirectories(journaux);
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(journaux.resolve(s.nom() + ".log").toFile()))
-                .start();
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(journaux.resolve(s.nom() + ".log").toFile()));
+        pb.environment().putAll(environnement);
+        Process p = pb.start();
         // 120 s: a loaded two-core machine took 58 s to start referral-service (the fourth start of WebhookApresCrashIT)
         long fin = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         while (System.nanoTime() < fin) {
