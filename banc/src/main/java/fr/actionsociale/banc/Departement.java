@@ -257,6 +257,11 @@ public class Departement {
                         suivre(p, r, id, structure, dO);
                     }
                 }
+                // the import dates its automatic orientation today (not the file's day): only the latest entrants' follow-up can be
+                // dated truthfully after it, the others stay proposed (in the worklists)
+                if (e.orientation() != null && d.isAfter(aujourdhui.minusDays(45))) {
+                    suivre(p, r, e.orientation(), e.structure(), aujourdhui);
+                }
                 if (r.nextInt(100) < 35) {
                     signaler(p, "cpam-35", e.reference(), "C2S", "OUVERT", plafond(d.plusDays(10 + r.nextInt(110))));
                 }
@@ -301,6 +306,7 @@ public class Departement {
         int n = autresPersonnes();
         Map<Integer, String> campagnes = campagnes();
         String agent = jetons.jeton("agent", "ccas-redon");
+        java.util.concurrent.atomic.AtomicLong inscrites = new java.util.concurrent.atomic.AtomicLong();
         List<Runnable> taches = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             int rang = i;
@@ -321,6 +327,7 @@ public class Departement {
                 if (ref == null) {
                     return;
                 }
+                inscrites.incrementAndGet();
                 http.post(p, 8083, "/campagnes/" + campagne + "/contacts", agent, null, "{\"beneficiaire\":\"" + ref + "\",\"commune\":\"" + commune
                         + "\",\"canal\":\"" + (r.nextBoolean() ? "PORTE_A_PORTE" : "PERMANENCE") + "\",\"issue\":\"RDV_PRIS\",\"date\":\"" + contact + "\"}");
                 if (r.nextInt(100) >= 70) {
@@ -347,7 +354,7 @@ public class Departement {
             });
         }
         http.tous(taches);
-        ecrits.merge("personnes inscrites par l'aller-vers", (long) n, Long::sum);
+        ecrits.merge("personnes inscrites par l'aller-vers", inscrites.get(), Long::sum);
     }
 
     Map<Integer, String> campagnes() throws Exception {
@@ -396,18 +403,26 @@ public class Departement {
         int parAn = (int) Math.round(20_000 * echelle);
         List<Runnable> taches = new ArrayList<>();
         long jours = aujourdhui.toEpochDay() - premierMois.atDay(1).toEpochDay();
+        long[] acceptees = new long[1];
         for (int i = 0; i < parAn * 5; i++) {
             int rang = i;
             taches.add(() -> {
                 Random r = alea("depense", rang);
                 LocalDate d = premierMois.atDay(1).plusDays(r.nextInt((int) jours));
-                http.post(p, 8082, "/programmes/" + marque + "/depenses", gestion, marque + "-depense-" + rang, "{\"action\":\"4.1\",\"montant\":"
-                        + BigDecimal.valueOf(5_000 + r.nextInt(2_000_000), 2) + ",\"date\":\"" + d + "\",\"categorie\":\"" + CATEGORIES[r.nextInt(CATEGORIES.length)]
-                        + "\",\"beneficiaire\":\"Prestataire " + (1 + r.nextInt(40)) + "\",\"pieceJustificative\":\"Mandat " + marque + "-" + rang + "\"}");
+                String categorie = CATEGORIES[r.nextInt(CATEGORIES.length)];
+                // a staff expense says how many ETP it pays (the engineering cap is counted in ETP)
+                String etp = categorie.startsWith("PERSONNEL_") ? ",\"etp\":" + (1 + r.nextInt(3)) : "";
+                if (ok(http.post(p, 8082, "/programmes/" + marque + "/depenses", gestion, marque + "-depense-" + rang, "{\"action\":\"4.1\",\"montant\":"
+                        + BigDecimal.valueOf(5_000 + r.nextInt(2_000_000), 2) + ",\"date\":\"" + d + "\",\"categorie\":\"" + categorie
+                        + "\",\"beneficiaire\":\"Prestataire " + (1 + r.nextInt(40)) + "\",\"pieceJustificative\":\"Mandat " + marque + "-" + rang + "\"" + etp + "}"))) {
+                    synchronized (acceptees) {
+                        acceptees[0]++;
+                    }
+                }
             });
         }
         http.tous(taches);
-        ecrits.merge("dépenses", (long) parAn * 5, Long::sum);
+        ecrits.merge("dépenses", acceptees[0], Long::sum);
     }
 
     // ------------------------------------------------------------------ helpers

@@ -165,7 +165,7 @@ public class DepartementMesure {
             if (etatJob.equals("TERMINEE")) {
                 return e.corps();
             }
-            if (etatJob.equals("ECHOUEE") || e.statut() >= 400) {
+            if (etatJob.equals("ECHOUEE") || etatJob.equals("ANNULEE") || e.statut() >= 400) {
                 throw new Etape(quoi + " : le travail " + chemin + " a échoué : " + Clients.abreger(e.corps()));
             }
             Thread.sleep(500);
@@ -196,7 +196,7 @@ public class DepartementMesure {
         }
         double s = (System.nanoTime() - t0) / 1e9;
         long evenements = 0;
-        Matcher m = Pattern.compile("\"(?:evenements|rejoues|lus)\"\\s*:\\s*(\\d+)").matcher(corps);
+        Matcher m = Pattern.compile("\"evenementsLus\"\\s*:\\s*(\\d+)").matcher(corps);
         while (m.find()) {
             evenements += Long.parseLong(m.group(1));
         }
