@@ -63,6 +63,11 @@ public final class Banc {
             in = new BufferedInputStream(socket.getInputStream(), 8192);
         }
 
+        /** How long a read may wait (30 s by default): a synchronous job may answer after many minutes. */
+        public void delai(int millisecondes) throws IOException {
+            socket.setSoTimeout(millisecondes);
+        }
+
         /** A new connection in place of this one, which the server may have closed. */
         public void reouvrir() throws IOException {
             close();

@@ -124,6 +124,17 @@ public final class Clients implements AutoCloseable {
         throw new IllegalStateException(methode + " " + chemin + " : pas de réponse après 20 essais (" + derniere + ")");
     }
 
+    /**
+     * A request sent once on its own connection, that may wait up to an hour for its answer: starting a job is not repeated when
+     * the answer is slow (a second start would find the first one running).
+     */
+    public Banc.Reponse unique(int port, String methode, String chemin, String jeton, String type, String corps) throws IOException {
+        try (Banc.Connexion cx = new Banc.Connexion(port + decalage)) {
+            cx.delai(3_600_000);
+            return cx.envoyer(methode, chemin, jeton, null, type, corps == null ? null : corps.getBytes(StandardCharsets.UTF_8), "");
+        }
+    }
+
     public Banc.Reponse post(Phase phase, int port, String chemin, String jeton, String cle, String json) {
         return appel(phase, port, "POST", chemin, jeton, cle, "application/json", json, "");
     }

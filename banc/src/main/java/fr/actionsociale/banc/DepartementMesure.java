@@ -131,7 +131,7 @@ public class DepartementMesure {
         Sonde sonde = new Sonde();
         sonde.demarrer();
         long t0 = System.nanoTime();
-        Banc.Reponse r = http.appel(null, 8083, "POST", "/retention/execution", jetons.jeton("admin", "departement-35"), null, "application/json", "", "");
+        Banc.Reponse r = http.unique(8083, "POST", "/retention/execution", jetons.jeton("admin", "departement-35"), "application/json", "");
         String corps = suivre(r, "rétention", "/retention/executions/", Integer.parseInt(o.getOrDefault("--delai-retention", "900")));
         double s = (System.nanoTime() - t0) / 1e9;
         sonde.arreter();
@@ -186,8 +186,7 @@ public class DepartementMesure {
         charge.demarrer();
         Thread.sleep(2000);
         long t0 = System.nanoTime();
-        Banc.Reponse r = http.appel(null, 8082, "POST", "/indicateurs/reconstruction", jetons.jeton("admin", "departement-35"), null, "application/json", "",
-                "");
+        Banc.Reponse r = http.unique(8082, "POST", "/indicateurs/reconstruction", jetons.jeton("admin", "departement-35"), "application/json", "");
         String corps;
         try {
             corps = suivre(r, "reconstruction", "/indicateurs/reconstructions/", Integer.parseInt(o.getOrDefault("--delai-reconstruction", "1800")));
@@ -201,8 +200,8 @@ public class DepartementMesure {
             evenements += Long.parseLong(m.group(1));
         }
         Matcher parS = EVENEMENTS_PAR_S.matcher(corps);
-        System.out.printf("reconstruction     %.1f s, %,d événements rejoués, %s événements/s%n", s, evenements,
-                parS.find() ? parS.group(1) + " (selon le travail)" : String.format("%,.0f", evenements / s) + " (mesuré de l'extérieur)");
+        System.out.printf("reconstruction     %.1f s, %,d événements rejoués, %s%n", s, evenements,
+                parS.find() ? parS.group(1) + " événements/s (selon le travail)" : String.format("%,.0f événements/s (mesuré de l'extérieur)", evenements / s));
         System.out.println("réponse            " + Clients.abreger(corps));
         charge.imprimer();
     }
@@ -473,7 +472,8 @@ public class DepartementMesure {
         System.out.printf("%nplans : %d instructions SELECT journalisées pendant les lectures ; les %d plus lentes (sans doublon) :%n", lentes.size(), combien);
         List<String> vues = new ArrayList<>();
         for (Lente l : lentes) {
-            String forme = l.sql().replaceAll("'[^']*'", "?").replaceAll("\\s+", " ");
+            // the statement's shape: literals, numbers and spacing aside
+            String forme = l.sql().replaceAll("'(?:[^']|'')*'", "?").replaceAll("\\d+", "0").replaceAll("\\s+", " ");
             if (vues.contains(forme)) {
                 continue;
             }
@@ -527,7 +527,7 @@ public class DepartementMesure {
         if (suite == null) {
             throw new Etape("démarrage : --suite (le script deploy/local/suite) manque");
         }
-        for (String s : List.of("conventions-service", "budget-service", "referral-service")) {
+        for (String s : o.getOrDefault("--services", "conventions-service,budget-service,referral-service").split(",")) {
             executer(suite, "_stop", s);
             long t0 = System.nanoTime();
             executer(suite, "_start", s);
