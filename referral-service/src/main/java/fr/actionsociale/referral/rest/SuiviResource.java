@@ -57,18 +57,32 @@ public class SuiviResource {
     public record ATraiterVue(BeneficiaireResource.EtapeVue etape, String beneficiaire, String commune, boolean enRetard, long joursRestants) {
     }
 
+    @Schema(name = "ATraiterPage", description = "Une page de la liste de travail")
+    public record ATraiterPageVue(@Schema(required = true, description = "Les étapes de la page, les plus anciennes d'abord (délai, puis identifiant)")
+            List<ATraiterVue> elements,
+            @Schema(description = "Curseur opaque de la page suivante, à passer tel quel dans « apres » ; null sur la dernière page",
+                    example = "MjAyNi0xMS0wMnwzZjFjMmQ0ZS0wYjFhLTRjNWQtOGU3Zi0xYTJiM2M0ZDVlNmY") String suivant) {
+    }
+
     @GET
     @Path("/a-traiter")
     @RolesAllowed({ Roles.AGENT, Roles.ADMIN })
     @Operation(summary = "Liste de travail d'une structure", description = "Les étapes du parcours RSA en retard (délai passé) ou dues dans les "
-            + "prochains jours ; les plus anciennes d'abord. Une étape n'est en retard qu'une fois son délai passé.")
-    public List<ATraiterVue> aTraiter(@QueryParam("structure") @NotBlank String structure,
+            + "prochains jours ; les plus anciennes d'abord. Une étape n'est en retard qu'une fois son délai passé. Paginée par curseur : "
+            + "« suivant » de la réponse, passé dans « apres », donne la page d'après ; chaque étape paraît une fois, dans l'ordre, même si "
+            + "d'autres s'ajoutent entre deux pages.")
+    public ATraiterPageVue aTraiter(@QueryParam("structure") @NotBlank String structure,
             @Parameter(description = "Horizon en jours : les étapes en retard et celles dont le délai tombe dans les N prochains jours "
                     + "(0 : celles dues aujourd'hui)")
-            @QueryParam("jours") @DefaultValue("7") @Min(value = 0, message = "doit être positif ou nul") @Max(value = 365, message = "ne doit pas dépasser 365") int jours) {
+            @QueryParam("jours") @DefaultValue("7") @Min(value = 0, message = "doit être positif ou nul") @Max(value = 365, message = "ne doit pas dépasser 365") int jours,
+            @Parameter(description = "Curseur opaque : la valeur « suivant » de la page précédente ; absent pour la première page")
+            @QueryParam("apres") @Size(max = 200, message = "curseur invalide : reprendre la valeur « suivant » d'une page de cette liste") String apres,
+            @Parameter(description = "Nombre d'étapes par page (100 par défaut, 500 au plus)")
+            @QueryParam("taille") @DefaultValue("100") @Min(value = 1, message = "doit valoir au moins 1") @Max(value = 500, message = "ne doit pas dépasser 500") int taille) {
         LocalDate aujourdHui = beneficiaires.aujourdHui();
-        return suivi.aTraiter(structure, jours).stream().map(a -> new ATraiterVue(BeneficiaireResource.EtapeVue.de(a.etape(), aujourdHui),
-                a.beneficiaire(), a.commune(), a.enRetard(), a.joursRestants())).toList();
+        SuiviService.PageATraiter page = suivi.aTraiter(structure, jours, apres, taille);
+        return new ATraiterPageVue(page.elements().stream().map(a -> new ATraiterVue(BeneficiaireResource.EtapeVue.de(a.etape(), aujourdHui),
+                a.beneficiaire(), a.commune(), a.enRetard(), a.joursRestants())).toList(), page.suivant());
     }
 
     @GET

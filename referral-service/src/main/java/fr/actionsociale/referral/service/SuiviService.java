@@ -52,17 +52,33 @@ public class SuiviService {
     public record ATraiter(EtapeRsa etape, String beneficiaire, String commune, boolean enRetard, long joursRestants) {
     }
 
-    /** Steps not done whose deadline is past or falls within the next {@code jours} days; late ones first. */
-    public List<ATraiter> aTraiter(String structure, int jours) {
+    /** One page of the worklist; {@code suivant} the cursor of the next page, null on the last one. */
+    public record PageATraiter(List<ATraiter> elements, String suivant) {
+    }
+
+    /**
+     * Steps not done whose deadline is past or falls within the next {@code jours} days; late ones first, then by id, one page at a
+     * time from the cursor {@code apres} (null: the first page). Keyset paging: a page costs the same at any depth, and a step added
+     * meanwhile never shifts another one to the next page or repeats it. One query joins the person (no load per row).
+     */
+    public PageATraiter aTraiter(String structure, int jours, String apres, int taille) {
         exigerSaListe(structure);
+        CurseurSuivi depuis = apres == null ? null : CurseurSuivi.lire("apres", apres);
         LocalDate aujourdHui = beneficiaires.aujourdHui();
-        List<EtapeRsa> etapes = em.createQuery("from EtapeRsa where structure = :s and faiteLe is null and dateLimite <= :h order by dateLimite",
-                EtapeRsa.class).setParameter("s", structure).setParameter("h", aujourdHui.plusDays(jours)).getResultList();
-        return etapes.stream().map(e -> {
-            Beneficiaire b = em.find(Beneficiaire.class, e.beneficiaireId());
-            return new ATraiter(e, b.reference(), b.commune(), e.enRetardAu(aujourdHui),
-                    ChronoUnit.DAYS.between(aujourdHui, e.dateLimite()));
+        var requete = em.createQuery("select e, b.reference, b.commune from EtapeRsa e join Beneficiaire b on b.id = e.beneficiaireId "
+                + "where e.structure = :s and e.faiteLe is null and e.dateLimite <= :h"
+                + (depuis == null ? "" : " and (e.dateLimite, e.id) > (:d, :i)") + " order by e.dateLimite, e.id", Object[].class)
+                .setParameter("s", structure).setParameter("h", aujourdHui.plusDays(jours)).setMaxResults(taille + 1);
+        if (depuis != null) {
+            requete.setParameter("d", depuis.jour()).setParameter("i", depuis.id());
+        }
+        List<Object[]> lignes = requete.getResultList();
+        List<ATraiter> page = lignes.stream().limit(taille).map(l -> {
+            EtapeRsa e = (EtapeRsa) l[0];
+            return new ATraiter(e, (String) l[1], (String) l[2], e.enRetardAu(aujourdHui), ChronoUnit.DAYS.between(aujourdHui, e.dateLimite()));
         }).toList();
+        EtapeRsa derniere = page.isEmpty() ? null : page.get(page.size() - 1).etape();
+        return new PageATraiter(page, lignes.size() > taille ? new CurseurSuivi(derniere.dateLimite(), derniere.id()).ecrire() : null);
     }
 
     /** A break not dealt with yet: a right closed or suspended without renewal. */

@@ -30,7 +30,7 @@ class ParametresTest {
         given().header("Authorization", ADMIN).get("/suivi/a-traiter?structure=caf-35&jour=30")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("erreurs[0].champ", equalTo("jour"))
-                .body("erreurs[0].raison", equalTo("paramètre inconnu ; paramètres admis : jours, structure"));
+                .body("erreurs[0].raison", equalTo("paramètre inconnu ; paramètres admis : apres, jours, structure, taille"));
     }
 
     @Test

@@ -121,11 +121,11 @@ class ParcoursDateTest {
                 .then().statusCode(200).extract().jsonPath();
         for (var p : Map.of(a, da, b, db).entrySet()) {
             List<String> enRetardDossier = p.getValue().getList("parcoursRsa.findAll { it.enRetard && it.structure == 'caf-35' }.type");
-            List<String> enRetardListe = liste.getList("findAll { it.beneficiaire == '%s' && it.enRetard }.etape.type".formatted(p.getKey()));
+            List<String> enRetardListe = liste.getList("elements.findAll { it.beneficiaire == '%s' && it.enRetard }.etape.type".formatted(p.getKey()));
             assertEquals(enRetardDossier.stream().sorted().toList(), enRetardListe.stream().sorted().toList(), "liste de travail de " + p.getKey());
         }
         assertEquals(List.of(ChronoUnit.DAYS.between(dB.plusDays(10).plusWeeks(2), T)),
-                liste.getList("findAll { it.beneficiaire == '%s' && it.etape.type == 'PREMIER_RDV' }.etape.joursDeRetard".formatted(b), Long.class));
+                liste.getList("elements.findAll { it.beneficiaire == '%s' && it.etape.type == 'PREMIER_RDV' }.etape.joursDeRetard".formatted(b), Long.class));
 
         // seed 003's indicators over the entrants of [D-10, D2+10], from the same days
         JsonPath i = given().header("Authorization", COORDINATEUR).queryParam("communes", commune).queryParam("debut", dA.minusDays(10).toString())

@@ -188,8 +188,8 @@ class ParcoursTest {
         assertEquals(AUJOURDHUI.minusDays(40).plusMonths(1).toString(), dossier.getString("parcoursRsa.find { it.type == 'ORIENTATION' }.dateLimite"));
         assertTrue(dossier.getBoolean("parcoursRsa.find { it.type == 'ORIENTATION' }.enRetard"));
         given().header("Authorization", CDAS).queryParam("structure", "cdas-pays-de-redon").queryParam("jours", 0).get("/suivi/a-traiter").then()
-                .statusCode(200).body("findAll { it.beneficiaire == '%s' }.etape.type".formatted(ben), equalTo(List.of("PREMIERE_INVITATION", "ORIENTATION")))
-                .body("findAll { it.beneficiaire == '%s' }.enRetard".formatted(ben), equalTo(List.of(true, true)));
+                .statusCode(200).body("elements.findAll { it.beneficiaire == '%s' }.etape.type".formatted(ben), equalTo(List.of("PREMIERE_INVITATION", "ORIENTATION")))
+                .body("elements.findAll { it.beneficiaire == '%s' }.enRetard".formatted(ben), equalTo(List.of(true, true)));
         // the orientation is done today (late); the first appointment and contract clocks start from it
         orienter(CDAS, ben, "caf-35", "\"RSA\"");
         dossier = given().header("Authorization", CDAS).get("/beneficiaires/" + ben).then().extract().jsonPath();
@@ -198,10 +198,10 @@ class ParcoursTest {
         assertEquals(AUJOURDHUI.plusMonths(2).toString(), dossier.getString("parcoursRsa.find { it.type == 'PREMIER_CER' }.dateLimite"));
         // the CAF now holds the steps; a step due in two weeks is not late, and shows only within a 14-day horizon
         given().header("Authorization", CAF_AGENT).queryParam("structure", "caf-35").queryParam("jours", 14).get("/suivi/a-traiter").then()
-                .body("findAll { it.beneficiaire == '%s' }.etape.type".formatted(ben), equalTo(List.of("PREMIERE_INVITATION", "PREMIER_RDV")))
-                .body("find { it.beneficiaire == '%s' && it.etape.type == 'PREMIER_RDV' }.enRetard".formatted(ben), equalTo(false));
+                .body("elements.findAll { it.beneficiaire == '%s' }.etape.type".formatted(ben), equalTo(List.of("PREMIERE_INVITATION", "PREMIER_RDV")))
+                .body("elements.find { it.beneficiaire == '%s' && it.etape.type == 'PREMIER_RDV' }.enRetard".formatted(ben), equalTo(false));
         given().header("Authorization", CAF_AGENT).queryParam("structure", "caf-35").queryParam("jours", 13).get("/suivi/a-traiter").then()
-                .body("findAll { it.beneficiaire == '%s' }.etape.type".formatted(ben), equalTo(List.of("PREMIERE_INVITATION")));
+                .body("elements.findAll { it.beneficiaire == '%s' }.etape.type".formatted(ben), equalTo(List.of("PREMIERE_INVITATION")));
         // a structure reads only its own worklist
         given().header("Authorization", CDAS).queryParam("structure", "caf-35").get("/suivi/a-traiter").then().statusCode(403);
         String invitation = dossier.getString("parcoursRsa.find { it.type == 'PREMIERE_INVITATION' }.id");
@@ -209,7 +209,7 @@ class ParcoursTest {
                 .body("faiteLe", equalTo(AUJOURDHUI.toString())).body("enRetard", equalTo(false));
         post(CAF_AGENT, "/suivi/etapes/" + invitation + "/faite", "{\"date\":\"%s\"}".formatted(AUJOURDHUI)).statusCode(409);
         given().header("Authorization", CAF_AGENT).queryParam("structure", "caf-35").queryParam("jours", 13).get("/suivi/a-traiter").then()
-                .body("beneficiaire", not(hasItem(ben)));
+                .body("elements.beneficiaire", not(hasItem(ben)));
     }
 
     @Test

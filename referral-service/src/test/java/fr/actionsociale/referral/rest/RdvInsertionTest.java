@@ -138,7 +138,7 @@ class RdvInsertionTest {
 
     static List<String> aTraiter(String jeton, String structure, String ben) {
         return given().header("Authorization", jeton).queryParam("structure", structure).queryParam("jours", 365).get("/suivi/a-traiter").then()
-                .statusCode(200).extract().jsonPath().getList("findAll { it.beneficiaire == '%s' }.etape.type".formatted(ben), String.class);
+                .statusCode(200).extract().jsonPath().getList("elements.findAll { it.beneficiaire == '%s' }.etape.type".formatted(ben), String.class);
     }
 
     static JsonPath indicateurs(String commune, LocalDate debut, LocalDate fin) {
