@@ -363,11 +363,11 @@ public class DepartementMesure {
                         + "&au=" + YearMonth.from(aujourdhui).minusMonths(1 + i % 30) + "&commune=" + Departement.COMMUNES[i % 20], coord, ""),
                 i -> {
                     String s = Departement.STRUCTURES[i % Departement.STRUCTURES.length];
-                    return new Requete("referral GET /suivi/a-traiter", 8083, "/suivi/a-traiter?structure=" + s + "&jours=7", jetons.jeton("agent", s), "");
+                    return new Requete("referral GET /suivi/a-traiter", 8083, "/suivi/a-traiter?structure=" + s + "&jours=7&taille=100", jetons.jeton("agent", s), "");
                 },
                 i -> {
                     String s = i % 2 == 0 ? "cdas-pays-de-redon" : "france-travail-35";
-                    return new Requete("referral GET /suivi/ruptures", 8083, "/suivi/ruptures?structure=" + s, jetons.jeton("agent", s), "");
+                    return new Requete("referral GET /suivi/ruptures", 8083, "/suivi/ruptures?structure=" + s + "&taille=100", jetons.jeton("agent", s), "");
                 },
                 i -> {
                     String[] p = personnes.get(r.nextInt(personnes.size()));

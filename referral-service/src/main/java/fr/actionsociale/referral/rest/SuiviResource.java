@@ -85,12 +85,25 @@ public class SuiviResource {
                 a.beneficiaire(), a.commune(), a.enRetard(), a.joursRestants())).toList(), page.suivant());
     }
 
+    @Schema(name = "RupturesPage", description = "Une page des ruptures à traiter")
+    public record RupturesPageVue(@Schema(required = true, description = "Les ruptures de la page, les plus anciennes d'abord (date, puis identifiant)")
+            List<SuiviService.Rupture> elements,
+            @Schema(description = "Curseur opaque de la page suivante, à passer tel quel dans « apres » ; null sur la dernière page",
+                    example = "MjAyNi0xMS0wMnwzZjFjMmQ0ZS0wYjFhLTRjNWQtOGU3Zi0xYTJiM2M0ZDVlNmY") String suivant) {
+    }
+
     @GET
     @Path("/ruptures")
     @RolesAllowed({ Roles.AGENT, Roles.ADMIN })
-    @Operation(summary = "Ruptures à traiter", description = "Droits fermés ou suspendus sans renouvellement, chez les personnes que la structure suit.")
-    public List<SuiviService.Rupture> ruptures(@QueryParam("structure") @NotBlank String structure) {
-        return suivi.ruptures(structure);
+    @Operation(summary = "Ruptures à traiter", description = "Droits fermés ou suspendus sans renouvellement, chez les personnes que la structure suit ; "
+            + "les plus anciennes d'abord. Paginée par curseur comme la liste de travail : « suivant », passé dans « apres », donne la page d'après.")
+    public RupturesPageVue ruptures(@QueryParam("structure") @NotBlank String structure,
+            @Parameter(description = "Curseur opaque : la valeur « suivant » de la page précédente ; absent pour la première page")
+            @QueryParam("apres") @Size(max = 200, message = "curseur invalide : reprendre la valeur « suivant » d'une page de cette liste") String apres,
+            @Parameter(description = "Nombre de ruptures par page (100 par défaut, 500 au plus)")
+            @QueryParam("taille") @DefaultValue("100") @Min(value = 1, message = "doit valoir au moins 1") @Max(value = 500, message = "ne doit pas dépasser 500") int taille) {
+        SuiviService.PageRuptures page = suivi.ruptures(structure, apres, taille);
+        return new RupturesPageVue(page.elements(), page.suivant());
     }
 
     @POST

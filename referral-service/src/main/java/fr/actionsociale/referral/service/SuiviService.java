@@ -85,13 +85,26 @@ public class SuiviService {
     public record Rupture(UUID id, String beneficiaire, String commune, String droit, LocalDate date) {
     }
 
-    public List<Rupture> ruptures(String structure) {
+    /** One page of a structure's breaks; {@code suivant} the cursor of the next page, null on the last one. */
+    public record PageRuptures(List<Rupture> elements, String suivant) {
+    }
+
+    /** The breaks not dealt with, oldest first then by id, one page at a time from the cursor {@code apres} (keyset, as the worklist). */
+    public PageRuptures ruptures(String structure, String apres, int taille) {
         exigerSaListe(structure);
-        List<?> lignes = em.createNativeQuery("select r.id, b.reference, b.commune, d.type, r.date_rupture from rupture r join beneficiaire b on "
-                + "b.id = r.beneficiaire_id join droit d on d.id = r.droit_id where r.structure = ?1 and r.resolue_le is null order by r.date_rupture")
-                .setParameter(1, structure).getResultList();
-        return lignes.stream().map(o -> (Object[]) o).map(l -> new Rupture((UUID) l[0], (String) l[1], (String) l[2], (String) l[3],
-                l[4] instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) l[4])).toList();
+        CurseurSuivi depuis = apres == null ? null : CurseurSuivi.lire("apres", apres);
+        var requete = em.createNativeQuery("select r.id, b.reference, b.commune, d.type, r.date_rupture from rupture r join beneficiaire b on "
+                + "b.id = r.beneficiaire_id join droit d on d.id = r.droit_id where r.structure = ?1 and r.resolue_le is null"
+                + (depuis == null ? "" : " and (r.date_rupture, r.id) > (?3, ?4)") + " order by r.date_rupture, r.id limit ?2")
+                .setParameter(1, structure).setParameter(2, taille + 1);
+        if (depuis != null) {
+            requete.setParameter(3, depuis.jour()).setParameter(4, depuis.id());
+        }
+        List<?> lignes = requete.getResultList();
+        List<Rupture> page = lignes.stream().limit(taille).map(o -> (Object[]) o).map(l -> new Rupture((UUID) l[0], (String) l[1], (String) l[2],
+                (String) l[3], l[4] instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) l[4])).toList();
+        Rupture derniere = page.isEmpty() ? null : page.get(page.size() - 1);
+        return new PageRuptures(page, lignes.size() > taille ? new CurseurSuivi(derniere.date(), derniere.id()).ecrire() : null);
     }
 
     /** The structure marks a break dealt with (renewal asked, person met…). */

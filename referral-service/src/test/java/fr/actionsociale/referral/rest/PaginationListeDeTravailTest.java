@@ -130,4 +130,33 @@ class PaginationListeDeTravailTest {
                     .statusCode(400).contentType("application/problem+json").body("erreurs[0].champ", equalTo("taille"));
         }
     }
+
+    @Test
+    void lesRupturesSeLisentAussiParPagesChacuneUneFoisDansLOrdre() {
+        List<String> rsaFermes = new ArrayList<>();
+        for (int j = 30; j > 20; j -= 3) {
+            String ben = entrant(j + 200);
+            // the CAF closes the RSA: a break in the list of the structure that follows the person
+            given().header("Authorization", CAF_PARTENAIRE).contentType(ContentType.JSON)
+                    .body("{\"beneficiaire\":\"%s\",\"droit\":\"RSA\",\"etat\":\"FERME\",\"date\":\"%s\"}".formatted(ben, AUJOURDHUI.minusDays(j)))
+                    .post("/droits/signalements").then().statusCode(201);
+            rsaFermes.add(ben);
+        }
+        List<String> lus = new ArrayList<>();
+        String apres = null;
+        do {
+            var requete = given().header("Authorization", agent).queryParam("structure", structure).queryParam("taille", 1);
+            if (apres != null) {
+                requete.queryParam("apres", apres);
+            }
+            JsonPath p = requete.get("/suivi/ruptures").then().statusCode(200).extract().jsonPath();
+            assertTrue(p.getList("elements").size() <= 1);
+            lus.addAll(p.getList("elements.beneficiaire", String.class));
+            apres = p.getString("suivant");
+        } while (apres != null);
+        // the oldest break first: the RSA closed 30 days ago, then 27, 24, 21
+        assertEquals(rsaFermes, lus);
+        given().header("Authorization", agent).queryParam("structure", structure).queryParam("apres", "pas-un-curseur").get("/suivi/ruptures").then()
+                .statusCode(400).contentType("application/problem+json").body("erreurs[0].champ", equalTo("apres"));
+    }
 }

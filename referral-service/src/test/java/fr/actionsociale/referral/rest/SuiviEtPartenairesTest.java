@@ -52,15 +52,15 @@ class SuiviEtPartenairesTest {
             ParcoursTest.sansDonneePersonnelle(e);
         }
         // the CAF follows the person (accepted orientation): the break lands in its worklist, not in the CDAS's
-        given().header("Authorization", Jetons.entete("agent", "caf-35")).queryParam("structure", "caf-35").get("/suivi/ruptures").then()
-                .statusCode(200).body("beneficiaire", hasItem(ben)).body("find { it.beneficiaire == '%s' }.droit".formatted(ben), equalTo("AIDE_LOGEMENT"));
-        given().header("Authorization", CDAS).queryParam("structure", "cdas-pays-de-redon").get("/suivi/ruptures").then()
-                .body("beneficiaire", not(hasItem(ben)));
+        given().header("Authorization", Jetons.entete("agent", "caf-35")).queryParam("structure", "caf-35").queryParam("taille", 500).get("/suivi/ruptures").then()
+                .statusCode(200).body("elements.beneficiaire", hasItem(ben)).body("elements.find { it.beneficiaire == '%s' }.droit".formatted(ben), equalTo("AIDE_LOGEMENT"));
+        given().header("Authorization", CDAS).queryParam("structure", "cdas-pays-de-redon").queryParam("taille", 500).get("/suivi/ruptures").then()
+                .body("elements.beneficiaire", not(hasItem(ben)));
         // the suspension lifted: the break is over
         ParcoursTest.post(ParcoursTest.CAF_PARTENAIRE, "/droits/signalements",
                 "{\"beneficiaire\":\"%s\",\"droit\":\"AIDE_LOGEMENT\",\"etat\":\"OUVERT\",\"date\":\"%s\"}".formatted(ben, AUJOURDHUI)).statusCode(201);
-        given().header("Authorization", Jetons.entete("agent", "caf-35")).queryParam("structure", "caf-35").get("/suivi/ruptures").then()
-                .body("beneficiaire", not(hasItem(ben)));
+        given().header("Authorization", Jetons.entete("agent", "caf-35")).queryParam("structure", "caf-35").queryParam("taille", 500).get("/suivi/ruptures").then()
+                .body("elements.beneficiaire", not(hasItem(ben)));
     }
 
     @Test
@@ -74,8 +74,8 @@ class SuiviEtPartenairesTest {
                 .formatted(ben, AUJOURDHUI.minusDays(30))).statusCode(201);
         ParcoursTest.post(ParcoursTest.CAF_PARTENAIRE, "/droits/signalements", "{\"beneficiaire\":\"%s\",\"droit\":\"AIDE_LOGEMENT\",\"etat\":\"FERME\",\"date\":\"%s\"}"
                 .formatted(ben, AUJOURDHUI.minusDays(1))).statusCode(201);
-        String rupture = given().header("Authorization", caf).queryParam("structure", "caf-35").get("/suivi/ruptures").then().statusCode(200)
-                .extract().path("find { it.beneficiaire == '%s' }.id".formatted(ben));
+        String rupture = given().header("Authorization", caf).queryParam("structure", "caf-35").queryParam("taille", 500).get("/suivi/ruptures").then().statusCode(200)
+                .extract().path("elements.find { it.beneficiaire == '%s' }.id".formatted(ben));
         // dealt with on a day that happened: not tomorrow, not before the break (closed yesterday)
         ParcoursTest.post(caf, "/suivi/ruptures/" + rupture + "/traitee", "{\"date\":\"%s\"}".formatted(AUJOURDHUI.plusDays(1))).statusCode(400)
                 .body("erreurs[0].champ", org.hamcrest.Matchers.equalTo("date"));
@@ -83,7 +83,7 @@ class SuiviEtPartenairesTest {
                 .body("erreurs[0].raison", org.hamcrest.Matchers.containsString(AUJOURDHUI.minusDays(1).toString()));
         // nothing to say back: 204, as the document says
         ParcoursTest.post(caf, "/suivi/ruptures/" + rupture + "/traitee", "{\"date\":\"%s\"}".formatted(AUJOURDHUI)).statusCode(204);
-        given().header("Authorization", caf).queryParam("structure", "caf-35").get("/suivi/ruptures").then().body("beneficiaire", not(hasItem(ben)));
+        given().header("Authorization", caf).queryParam("structure", "caf-35").queryParam("taille", 500).get("/suivi/ruptures").then().body("elements.beneficiaire", not(hasItem(ben)));
         ParcoursTest.post(caf, "/suivi/ruptures/" + rupture + "/traitee", "{\"date\":\"%s\"}".formatted(AUJOURDHUI)).statusCode(404);
     }
 
