@@ -46,30 +46,28 @@ public class EntonnoirService {
     private static final String FAITS = """
             with quartier as (
                 select commune, lower(%1$s) as cle, mode() within group (order by %1$s) as libelle, count(*) as personnes
-                from beneficiaire where btrim(coalesce(quartier, '')) <> '' group by commune, lower(%1$s)
-            ), personne as (
-                -- quartier '' when the record has none, null when it is too small to be named (its facts are left out)
-                select b.id, b.commune, case when btrim(coalesce(b.quartier, '')) = '' then '' when q.personnes >= ?3 then q.libelle end as quartier
-                from beneficiaire b left join quartier q on q.commune = b.commune and q.cle = lower(%2$s)
+                from beneficiaire where btrim(coalesce(quartier, '')) <> ''%4$s group by commune, lower(%1$s)
+            ), brut as (
+                -- bid: the person, if any; lieu: where a fact without a person goes
+                select c.beneficiaire_id as bid, c.commune as lieu, c.date_contact as jour, 'C' as etape,
+                    coalesce(cast(c.beneficiaire_id as text), cast(c.id as text)) as unite
+                from contact_campagne c where c.issue <> 'ABSENT' and c.date_contact between ?1 and ?2
+                union all
+                select r.beneficiaire_id, null, r.date_rdv, 'R', cast(r.beneficiaire_id as text) || '/' || cast(r.date_rdv as text)
+                from rdv_droits r where r.date_rdv between ?1 and ?2
+                union all
+                select o.beneficiaire_id, o.commune, cast(o.date_orientation at time zone 'Europe/Paris' as date), 'O',
+                    coalesce(cast(o.beneficiaire_id as text), o.beneficiaire)
+                from orientation o where cast(o.date_orientation at time zone 'Europe/Paris' as date) between ?1 and ?2
+                union all
+                select d.beneficiaire_id, null, d.ouvert_le, 'D', cast(d.id as text)
+                from droit d where d.ouvert_le between ?1 and ?2 and d.source <> 'IMPORT_CAF'
             ), fait as (
-                -- unite: what is counted once (a person, a contact without one, a person's RDV day, a right)
-                select case when p.id is null then c.commune else p.commune end as commune, case when p.id is null then '' else p.quartier end as quartier,
-                    c.date_contact as jour, 'C' as etape, coalesce(cast(c.beneficiaire_id as text), cast(c.id as text)) as unite
-                from contact_campagne c left join personne p on p.id = c.beneficiaire_id
-                where c.issue <> 'ABSENT' and c.date_contact between ?1 and ?2
-                union all
-                select p.commune, p.quartier, r.date_rdv, 'R', cast(r.beneficiaire_id as text) || '/' || cast(r.date_rdv as text)
-                from rdv_droits r join personne p on p.id = r.beneficiaire_id
-                where r.date_rdv between ?1 and ?2
-                union all
-                select case when p.id is null then o.commune else p.commune end, case when p.id is null then '' else p.quartier end,
-                    cast(o.date_orientation at time zone 'Europe/Paris' as date), 'O', coalesce(cast(o.beneficiaire_id as text), o.beneficiaire)
-                from orientation o left join personne p on p.id = o.beneficiaire_id
-                where cast(o.date_orientation at time zone 'Europe/Paris' as date) between ?1 and ?2
-                union all
-                select p.commune, p.quartier, d.ouvert_le, 'D', cast(d.id as text)
-                from droit d join personne p on p.id = d.beneficiaire_id
-                where d.ouvert_le between ?1 and ?2 and d.source <> 'IMPORT_CAF'
+                -- only the people the period's facts name are read, each by its key; quartier null when too small to be named
+                select case when b.id is null then f.lieu else b.commune end as commune,
+                    case when b.id is null or btrim(coalesce(b.quartier, '')) = '' then '' when q.personnes >= ?3 then q.libelle end as quartier,
+                    f.jour, f.etape, f.unite
+                from brut f left join beneficiaire b on b.id = f.bid left join quartier q on q.commune = b.commune and q.cle = lower(%2$s)
             )
             select commune, quartier, to_char(jour, 'YYYY-MM'),
                 count(distinct unite) filter (where etape = 'C'), count(distinct unite) filter (where etape = 'R'),
@@ -105,7 +103,9 @@ public class EntonnoirService {
             throw new RegleMetierException("au", "au plus " + MOIS_MAX + " mois de du à au inclus");
         }
         UnParmi territoire = new UnParmi("commune", commune == null ? List.of() : List.of(commune), 4);
-        String sql = FAITS.formatted(QUARTIER_NORMALISE.formatted("quartier"), QUARTIER_NORMALISE.formatted("b.quartier"), territoire.condition());
+        // the commune filter also narrows the quartiers counted: a row's quartier is always one of its own commune's
+        String sql = FAITS.formatted(QUARTIER_NORMALISE.formatted("quartier"), QUARTIER_NORMALISE.formatted("b.quartier"), territoire.condition(),
+                territoire.condition());
         List<?> lignes = territoire.lier(em.createNativeQuery(sql).setParameter(1, du.atDay(1)).setParameter(2, au.atEndOfMonth())
                 .setParameter(3, SEUIL)).getResultList();
         return lignes.stream().map(o -> (Object[]) o)
