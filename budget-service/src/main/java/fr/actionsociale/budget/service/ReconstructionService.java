@@ -20,6 +20,7 @@ import jakarta.persistence.EntityManager;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
@@ -71,6 +72,8 @@ public class ReconstructionService {
     static final String INBOX = "inbox_reconstruction";
     /** A runner that has not shown a sign of life for this long is gone (its process stopped): its run has failed. */
     static final Duration SILENCE = Duration.ofSeconds(60);
+    /** The swap's transaction timeout: the runner says nothing while it lasts. */
+    static final Duration BASCULE_MAX = Duration.ofMinutes(10);
 
     public enum Etat {
         EN_COURS, BASCULE, TERMINEE, ANNULEE, ECHOUEE
@@ -101,6 +104,7 @@ public class ReconstructionService {
     }
 
     /** Progress of one topic's replay. */
+    @Schema(name = "ReconstructionProjection", description = "Le rejeu d'un topic dans la nouvelle table")
     public static class Suivi {
         public String table;
         public String topic;
@@ -108,6 +112,7 @@ public class ReconstructionService {
         public long appliques;
         public long ignores;
         /** partition → offset up to which the topic is in the result (exclusive) */
+        @Schema(description = "Par partition, la position jusqu'à laquelle le topic est dans le résultat (exclue)")
         public Map<Integer, Long> finsLues = new TreeMap<>();
         /** the live table's rows when the run started (shared by the topics of one table) */
         public Long avant;
@@ -115,6 +120,7 @@ public class ReconstructionService {
         public Long apres;
     }
 
+    @Schema(name = "ReconstructionIndicateurs", description = "Une reconstruction des indicateurs calculés en direct, en arrière-plan")
     public record Reconstruction(UUID id, Etat etat, String demandeePar, OffsetDateTime debut, OffsetDateTime fin, long evenementsLus,
             double evenementsParSeconde, List<Suivi> projections, String raison) {
     }
@@ -137,8 +143,9 @@ public class ReconstructionService {
     private void abandonnerLesSilencieuses() {
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update reconstruction_indicateurs set etat = 'ECHOUEE', "
                 + "fin = clock_timestamp(), raison = 'interrompue : le service s''est arrêté pendant la reconstruction ; les indicateurs "
-                + "en direct sont inchangés' where etat in ('EN_COURS', 'BASCULE') and vu_le < clock_timestamp() - make_interval(secs => ?1)")
-                .setParameter(1, SILENCE.toSeconds()).executeUpdate());
+                + "en direct sont inchangés' where (etat = 'EN_COURS' and vu_le < clock_timestamp() - make_interval(secs => ?1)) "
+                + "or (etat = 'BASCULE' and vu_le < clock_timestamp() - make_interval(secs => ?2))")
+                .setParameter(1, SILENCE.toSeconds()).setParameter(2, BASCULE_MAX.toSeconds() + SILENCE.toSeconds()).executeUpdate());
     }
 
     /** Starts a run in the background; a second one while a run is under way is refused with a 409 naming it. */
@@ -167,6 +174,7 @@ public class ReconstructionService {
     }
 
     public Reconstruction trouver(UUID id) {
+        abandonnerLesSilencieuses();
         return QuarkusTransaction.requiringNew().call(() -> trouverDansLaTransaction(id));
     }
 
@@ -276,6 +284,11 @@ public class ReconstructionService {
             for (var e : x.suivis.entrySet()) {
                 rejouer(x, e.getKey(), e.getValue());
             }
+            // loaded without the WAL (several times faster), written to it once, before the swap and outside its lock: the
+            // tables swapped in survive a crash like the live ones
+            for (String t : tables()) {
+                executerSql("alter table " + t + SUFFIXE + " set logged");
+            }
             // the tail that came meanwhile, still without the lock, so that the swap has little left to read
             for (var e : x.suivis.entrySet()) {
                 rejouer(x, e.getKey(), e.getValue());
@@ -319,7 +332,7 @@ public class ReconstructionService {
         nettoyer();
         QuarkusTransaction.requiringNew().run(() -> {
             for (String t : tables()) {
-                ProjectionIndicateur.executer(em, "create table " + t + SUFFIXE + " (like " + t + " including all)");
+                ProjectionIndicateur.executer(em, "create unlogged table " + t + SUFFIXE + " (like " + t + " including all)");
                 long avant = compter(t);
                 x.suivis.values().stream().filter(s -> s.table.equals(t)).forEach(s -> s.avant = avant);
             }
@@ -396,7 +409,7 @@ public class ReconstructionService {
      * new tables take the live ones' names (and their indexes the live indexes' names, for the migrations that name them).
      */
     private void basculer(Execution x) {
-        QuarkusTransaction.requiringNew().timeout(600).run(() -> {
+        QuarkusTransaction.requiringNew().timeout((int) BASCULE_MAX.toSeconds()).run(() -> {
             // a reader that holds a live table for long makes the swap fail (ECHOUEE, nothing changed) rather than stall everyone
             ProjectionIndicateur.executer(em, "set local lock_timeout = '30s'");
             ProjectionIndicateur.executer(em, "select pg_advisory_xact_lock(" + ProjectionIndicateur.VERROU + ")");

@@ -3,7 +3,7 @@ package fr.actionsociale.budget.messaging;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.startsWith;
+import static org.hamcrest.Matchers.endsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -53,10 +53,9 @@ class ReconstructionTest {
     /** Starts a run: 202, its address in Location, the job in the body. */
     static String lancer() {
         Response r = given().header("Authorization", ADMIN).post("/indicateurs/reconstruction");
-        r.then().statusCode(202).header("Location", startsWith("/indicateurs/reconstructions/"))
-                .contentType("application/json").body("etat", equalTo("EN_COURS"));
+        r.then().statusCode(202).contentType("application/json").body("etat", equalTo("EN_COURS"));
         String id = r.jsonPath().getString("id");
-        assertEquals("/indicateurs/reconstructions/" + id, r.header("Location"));
+        r.then().header("Location", endsWith("/indicateurs/reconstructions/" + id));
         return id;
     }
 
@@ -67,6 +66,11 @@ class ReconstructionTest {
             return List.of("TERMINEE", "ANNULEE", "ECHOUEE").contains(fin[0].getString("etat"));
         });
         return fin[0];
+    }
+
+    /** The first count of a run waits longer: the live consumers may still be joining their group on a busy machine. */
+    static void attendreLePremierTotal(String mois, int total) {
+        Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).until(() -> total(mois) == total);
     }
 
     static int total(String mois) {
@@ -97,7 +101,7 @@ class ReconstructionTest {
                 OrientationFaiteConsumerTest.publier(UUID.randomUUID().toString(), o, corps); // re-published under another id
             }
         }
-        OrientationFaiteConsumerTest.attendreTotal("35236", mois, 20);
+        attendreLePremierTotal(mois, 20);
         // two of them corrected to another month (one twice, the newest version winning), one correction whose original never came
         String corrige = OrientationFaiteConsumerTest.moisUnique();
         String perdu = OrientationFaiteConsumerTest.moisUnique();
@@ -160,7 +164,7 @@ class ReconstructionTest {
         for (; n < 10; n++) {
             evenements.add(publier(mois, n));
         }
-        OrientationFaiteConsumerTest.attendreTotal("35236", mois, 10);
+        attendreLePremierTotal(mois, 10);
         service.ralentir(Duration.ofMillis(700));
         String id = lancer();
         boolean vuEnDirectPendantLaReconstruction = false;
@@ -173,7 +177,7 @@ class ReconstructionTest {
                 break;
             }
             // the live consumer does not wait for the replay
-            if (n > 30 && total(mois) > 10) {
+            if (n > 15 && total(mois) > 10) {
                 vuEnDirectPendantLaReconstruction = true;
             }
         }
@@ -210,7 +214,7 @@ class ReconstructionTest {
         for (int i = 0; i < 5; i++) {
             publier(mois, i);
         }
-        OrientationFaiteConsumerTest.attendreTotal("35236", mois, 5);
+        attendreLePremierTotal(mois, 5);
         long lignes = compter("select count(*) from orientation_comptee");
         service.ralentir(Duration.ofSeconds(2));
         String id = lancer();
