@@ -151,7 +151,7 @@ public class Inbox {
                 if (arret) {
                     retenirJusquALaFin(consommateur, retenus.get(0), e);
                 }
-                if (Transitoire.cause(e)) {
+                if (Transitoire.cause(e) || Transitoire.baseAbsente(e)) {
                     LOG.warnf("%s : lot de %d événements en attente de la base (tentative %d) : %s", consommateur, retenus.size(), tentative, e.toString());
                     pause(Math.min(tentative, 10));
                     continue;
