@@ -311,11 +311,12 @@ public class Melange {
                     continue;
                 }
                 long lag = e.publieMs() > 0 ? e.publieMs() - e.creeMs() : -1;
+                long relais = lag;
                 for (int j = 1; lag >= 0 && j < c.length; j += 2) {
                     Long applique = appliquesFinal.getOrDefault(c[j], Map.of()).get(e.id());
                     lag = applique == null ? -1 : Math.max(lag, applique - e.creeMs());
                 }
-                delais.add(new Reprise.Delai(e.creeMs(), lag));
+                delais.add(new Reprise.Delai(e.creeMs(), lag, relais));
             }
             Reprise.imprimer(Reprise.lire(fichierPannes), finCharge, delais, Arrays.asList(res), groupes);
         }
