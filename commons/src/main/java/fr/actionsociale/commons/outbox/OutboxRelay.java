@@ -121,6 +121,15 @@ public class OutboxRelay {
                 Thread.currentThread().interrupt();
             }
             fil = null;
+            // the last commits of requests that finished during the graceful stop: out now rather than at the next start
+            // (one batch, and only while Kafka answers: a broker down would hold the stop for the delivery timeout)
+            if (enEchecDepuis == null && suspensions.get() == 0 && producteur != null) {
+                try {
+                    publierUnLot();
+                } catch (Exception ex) {
+                    LOG.warnf("Dernière publication de l'outbox avant l'arrêt en échec, reprise au démarrage : %s", ex.toString());
+                }
+            }
         }
         if (producteur != null) {
             producteur.close(java.time.Duration.ofSeconds(5));

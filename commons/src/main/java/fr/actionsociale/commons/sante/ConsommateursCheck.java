@@ -3,7 +3,14 @@ package fr.actionsociale.commons.sante;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -52,16 +59,31 @@ public class ConsommateursCheck implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         boolean patience = Duration.between(debut, Instant.now()).compareTo(attenteAffectation) < 0;
-        boolean ok = true;
-        HealthCheckResponseBuilder r = HealthCheckResponse.named("consommateurs");
-        for (String canal : clients.getConsumerChannels().stream().sorted().toList()) {
+        // every consumer asked at once, one second for all of them: the probe's own timeout is 2 s (deploy/k8s)
+        Map<String, CompletableFuture<long[]>> questions = new TreeMap<>();
+        for (String canal : clients.getConsumerChannels()) {
             List<KafkaConsumer<Object, Object>> consommateurs = clients.getConsumers(canal);
             for (int i = 0; i < consommateurs.size(); i++) {
-                Etat e = etat(canal, consommateurs.get(i));
-                String nom = consommateurs.size() == 1 ? canal : canal + "-" + i;
-                r.withData(nom, !e.repondu() ? "sans réponse" : e.partitions() + " partitions, retard " + (e.retard() < 0 ? "inconnu" : e.retard()));
-                ok &= acceptable(e, retardMax, patience);
+                questions.put(consommateurs.size() == 1 ? canal : canal + "-" + i, mesurer(consommateurs.get(i)));
             }
+        }
+        long limite = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
+        boolean ok = true;
+        HealthCheckResponseBuilder r = HealthCheckResponse.named("consommateurs");
+        for (Map.Entry<String, CompletableFuture<long[]>> q : questions.entrySet()) {
+            Etat e;
+            try {
+                long[] m = q.getValue().get(Math.max(0, limite - System.nanoTime()), TimeUnit.NANOSECONDS);
+                e = new Etat(q.getKey(), (int) m[0], m[1], true);
+            } catch (InterruptedException ie) {
+                Thread.currentThread().interrupt();
+                e = new Etat(q.getKey(), 0, -1, false);
+            } catch (ExecutionException | TimeoutException pasDeReponse) {
+                e = new Etat(q.getKey(), 0, -1, false);
+            }
+            r.withData(q.getKey(), !e.repondu() ? "sans réponse"
+                    : e.partitions() + " partitions, retard " + (e.retard() < 0 ? "inconnu" : e.retard()));
+            ok &= acceptable(e, retardMax, patience);
         }
         if (ok) {
             pret = true;
@@ -80,24 +102,20 @@ public class ConsommateursCheck implements HealthCheck {
         return !patience;
     }
 
-    private static Etat etat(String canal, KafkaConsumer<Object, Object> consommateur) {
-        try {
-            long[] mesure = consommateur.<long[]> runOnPollingThread(c -> {
-                Set<TopicPartition> affectees = c.assignment();
-                long retard = 0;
-                for (TopicPartition tp : affectees) {
-                    var lag = c.currentLag(tp);
-                    if (lag.isEmpty()) {
-                        retard = -1;
-                        break;
-                    }
-                    retard += lag.getAsLong();
+    /** Its partitions and their total lag (-1: not known yet), read on its polling thread. */
+    private static CompletableFuture<long[]> mesurer(KafkaConsumer<Object, Object> consommateur) {
+        return consommateur.<long[]> runOnPollingThread(c -> {
+            Set<TopicPartition> affectees = c.assignment();
+            long retard = 0;
+            for (TopicPartition tp : affectees) {
+                OptionalLong lag = c.currentLag(tp);
+                if (lag.isEmpty()) {
+                    retard = -1;
+                    break;
                 }
-                return new long[] { affectees.size(), retard };
-            }).await().atMost(Duration.ofSeconds(1));
-            return new Etat(canal, (int) mesure[0], mesure[1], true);
-        } catch (RuntimeException pasDeReponse) {
-            return new Etat(canal, 0, -1, false);
-        }
+                retard += lag.getAsLong();
+            }
+            return new long[] { affectees.size(), retard };
+        }).subscribeAsCompletionStage();
     }
 }
