@@ -157,7 +157,7 @@ public class Inbox {
                 if (arret) {
                     retenirJusquALaFin(consommateur, record, e);
                 }
-                if (Transitoire.cause(e)) {
+                if (Transitoire.cause(e) || Transitoire.baseAbsente(e)) {
                     LOG.warnf("%s : événement %s en attente de la base (tentative %d) : %s", consommateur, evenement.id(), tentative, e.toString());
                     pause(Math.min(tentative, 10));
                     continue;
