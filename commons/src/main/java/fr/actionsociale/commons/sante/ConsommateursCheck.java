@@ -2,6 +2,7 @@ package fr.actionsociale.commons.sante;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -14,6 +15,7 @@ import java.util.concurrent.TimeoutException;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.HealthCheck;
@@ -107,13 +109,26 @@ public class ConsommateursCheck implements HealthCheck {
         return consommateur.<long[]> runOnPollingThread(c -> {
             Set<TopicPartition> affectees = c.assignment();
             long retard = 0;
+            Set<TopicPartition> inconnues = new HashSet<>();
             for (TopicPartition tp : affectees) {
                 OptionalLong lag = c.currentLag(tp);
                 if (lag.isEmpty()) {
-                    retard = -1;
-                    break;
+                    inconnues.add(tp);
+                } else {
+                    retard += lag.getAsLong();
                 }
-                retard += lag.getAsLong();
+            }
+            if (!inconnues.isEmpty()) {
+                // no fetch has brought back a high watermark yet (an empty topic, such as rapport-produit before any report):
+                // ask the broker once, briefly, rather than wait out the patience on every start
+                try {
+                    var fins = c.endOffsets(inconnues, Duration.ofMillis(300));
+                    for (TopicPartition tp : inconnues) {
+                        retard += Math.max(0, fins.get(tp) - c.position(tp, Duration.ofMillis(300)));
+                    }
+                } catch (KafkaException e) {
+                    retard = -1;
+                }
             }
             return new long[] { affectees.size(), retard };
         }).subscribeAsCompletionStage();
