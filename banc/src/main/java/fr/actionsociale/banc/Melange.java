@@ -36,6 +36,9 @@ import java.util.regex.Pattern;
  */
 public class Melange {
 
+    /** A second suite beside the first (deploy/local/suite's SUITE_PORT_OFFSET) has every port shifted. */
+    static final int DECALAGE = Integer.parseInt(System.getenv().getOrDefault("SUITE_PORT_OFFSET", "0"));
+
     enum Op {
         CONTACT("contact aller-vers", 8083), RDV("RDV des droits", 8083), ORIENTATION("orientation", 8083), DROIT("droit ouvert (partenaire)", 8083),
         DEPENSE("dépense", 8082), SIGNATURE("signature", 8081);
@@ -186,7 +189,7 @@ public class Melange {
                     Banc.Connexion cx = cxs.get(op.port);
                     try {
                         if (cx == null) {
-                            cx = new Banc.Connexion(op.port);
+                            cx = new Banc.Connexion(op.port + DECALAGE);
                             cxs.put(op.port, cx);
                         }
                         Banc.Reponse r = cx.post(req[0], req[1], marque + "-" + i, req[2].getBytes(StandardCharsets.UTF_8));
@@ -390,7 +393,7 @@ public class Melange {
                 }
             }
         }
-        HttpResponse<String> actions = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:8082/programmes/" + marque + "/actions?date=" + aujourdhui))
+        HttpResponse<String> actions = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + (8082 + DECALAGE) + "/programmes/" + marque + "/actions?date=" + aujourdhui))
                 .header("Authorization", "Bearer " + gestion).build(), HttpResponse.BodyHandlers.ofString());
         Matcher m = CONSOMMATION.matcher(actions.body());
         BigDecimal consommation = m.find() ? new BigDecimal(m.group(1)) : BigDecimal.ZERO;
@@ -522,7 +525,7 @@ public class Melange {
     }
 
     static String poster(HttpClient http, int port, String chemin, String jeton, String cle, String corps) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + chemin)).header("Authorization", "Bearer " + jeton)
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + (port + DECALAGE) + chemin)).header("Authorization", "Bearer " + jeton)
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(corps));
         if (cle != null) {
             b.header("Idempotency-Key", cle);
