@@ -261,7 +261,10 @@ function verifierRegles(overlay, objets, services) {
       if (!(grace > delai + timeout)) {
         erreurs.push(`deployment: ${d.metadata.name} terminationGracePeriodSeconds=${grace} ≤ délai ${delai}s + timeout ${timeout}s de Quarkus`);
       }
-      // every ${VAR} the %kubernetes profile reads is given to the container
+      // every ${VAR} the %kubernetes profile (and its parent profiles) reads without a default is given to the container
+      const profils = ["kubernetes"];
+      for (let parent = p["%kubernetes.quarkus.config.profile.parent"]; parent && !profils.includes(parent);
+        parent = p[`%${parent}.quarkus.config.profile.parent`]) profils.push(parent);
       const c = pod.containers[0];
       const fournies = new Set((c.env || []).map((e) => e.name));
       for (const ref of c.envFrom || []) {
@@ -269,8 +272,8 @@ function verifierRegles(overlay, objets, services) {
         for (const k of Object.keys(cm?.data || {})) fournies.add(k);
       }
       for (const [cle, valeur] of Object.entries(p)) {
-        if (!cle.startsWith("%kubernetes.")) continue;
-        for (const [, variable] of valeur.matchAll(/\$\{([A-Z][A-Z0-9_]*)(?::[^}]*)?\}/g)) {
+        if (!profils.some((profil) => cle.startsWith(`%${profil}.`))) continue;
+        for (const [, variable] of valeur.matchAll(/\$\{([A-Z][A-Z0-9_]*)\}/g)) {
           if (!fournies.has(variable)) erreurs.push(`config: ${d.metadata.name} lit ${variable} (${cle}) que son Deployment ne fournit pas`);
         }
       }
@@ -458,6 +461,8 @@ const SABOTAGES = [
   ["rôle du code absent du royaume", "royaume", (r) => { r.roles.realm = r.roles.realm.filter((x) => x.name !== "coordinateur"); }],
   ["relais SMTP absent du Deployment", "regles", (o) => { const c = o.find((x) => x.kind === "Deployment" && x.metadata.name === "referral-service").spec.template.spec.containers[0]; c.env = c.env.filter((e) => e.name !== "SUITE_SMTP_HOST"); }],
   ["relais SMTP lu dans le secret d'un autre", "regles", (o) => { const c = o.find((x) => x.kind === "Deployment" && x.metadata.name === "referral-service").spec.template.spec.containers[0]; c.env.find((e) => e.name === "SUITE_SMTP_PASSWORD").valueFrom.secretKeyRef.name = "budget-service-smtp"; }],
+  // SUITE_KAFKA_JAAS is read by the kafka-sasl profile, the kubernetes profile's parent
+  ["identifiants Kafka absents du Deployment", "regles", (o) => { const c = o.find((x) => x.kind === "Deployment" && x.metadata.name === "budget-service").spec.template.spec.containers[0]; c.env = c.env.filter((e) => e.name !== "SUITE_KAFKA_JAAS"); }],
   ["délai de grâce trop court", "regles", (o) => { o.find((x) => x.kind === "Deployment" && x.metadata.name === "budget-service").spec.template.spec.terminationGracePeriodSeconds = 10; }],
   ["bases (déprécié)", "kustomize", (k) => { k["deploy/k8s/overlays/production/kustomization.yaml"].bases = ["../../base"]; }],
   ["commonLabels (déprécié)", "kustomize", (k) => { k["deploy/k8s/base/kustomization.yaml"].commonLabels = { "app.kubernetes.io/part-of": "suite-action-sociale" }; }],

@@ -36,7 +36,11 @@ public final class Banc {
         return trie[Math.max(0, Math.min(trie.length - 1, (int) Math.ceil(quantile * trie.length) - 1))];
     }
 
-    public record Reponse(int statut, String type, String corps) {
+    /** An answer: status, media type, body, and its Location header (null without one). */
+    public record Reponse(int statut, String type, String corps, String location) {
+        public Reponse(int statut, String type, String corps) {
+            this(statut, type, corps, null);
+        }
     }
 
     /** A bare HTTP/1.1 keep-alive connection: far lighter than java.net.http, which would eat the cores it measures. */
@@ -59,6 +63,11 @@ public final class Banc {
             in = new BufferedInputStream(socket.getInputStream(), 8192);
         }
 
+        /** How long a read may wait (30 s by default): a synchronous job may answer after many minutes. */
+        public void delai(int millisecondes) throws IOException {
+            socket.setSoTimeout(millisecondes);
+        }
+
         /** A new connection in place of this one, which the server may have closed. */
         public void reouvrir() throws IOException {
             close();
@@ -66,11 +75,23 @@ public final class Banc {
         }
 
         public Reponse post(String chemin, String jeton, String cle, byte[] corps) throws IOException {
-            String entetes = "POST " + chemin + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + jeton
-                    + (cle == null ? "" : "\r\nIdempotency-Key: " + cle) + "\r\nContent-Type: application/json\r\nContent-Length: " + corps.length
-                    + "\r\n\r\n";
-            out.write(entetes.getBytes(StandardCharsets.US_ASCII));
-            out.write(corps);
+            return envoyer("POST", chemin, jeton, cle, "application/json", corps, "");
+        }
+
+        /** A GET, with extra header lines ("Name: value\r\n" each) such as X-Motif-Acces. */
+        public Reponse get(String chemin, String jeton, String autresEntetes) throws IOException {
+            return envoyer("GET", chemin, jeton, null, null, null, autresEntetes);
+        }
+
+        public Reponse envoyer(String methode, String chemin, String jeton, String cle, String typeCorps, byte[] corps, String autresEntetes)
+                throws IOException {
+            String entetes = methode + " " + chemin + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + jeton
+                    + (cle == null ? "" : "\r\nIdempotency-Key: " + cle)
+                    + (corps == null ? "" : "\r\nContent-Type: " + typeCorps + "\r\nContent-Length: " + corps.length) + "\r\n" + autresEntetes + "\r\n";
+            out.write(entetes.getBytes(StandardCharsets.UTF_8));
+            if (corps != null) {
+                out.write(corps);
+            }
             out.flush();
             String statut = ligne();
             if (statut == null) {
@@ -80,10 +101,13 @@ public final class Banc {
             int longueur = 0;
             boolean morceaux = false;
             String type = "";
+            String location = null;
             String l;
             while ((l = ligne()) != null && !l.isEmpty()) {
                 if (l.regionMatches(true, 0, "content-length:", 0, 15)) {
                     longueur = Integer.parseInt(l.substring(15).trim());
+                } else if (l.regionMatches(true, 0, "location:", 0, 9)) {
+                    location = l.substring(9).trim();
                 } else if (l.regionMatches(true, 0, "content-type:", 0, 13)) {
                     type = l.substring(13).trim();
                 } else if (l.regionMatches(true, 0, "transfer-encoding:", 0, 18) && l.toLowerCase().contains("chunked")) {
@@ -91,7 +115,7 @@ public final class Banc {
                 }
             }
             if (!morceaux) {
-                return new Reponse(code, type, new String(in.readNBytes(longueur), StandardCharsets.UTF_8));
+                return new Reponse(code, type, new String(in.readNBytes(longueur), StandardCharsets.UTF_8), location);
             }
             ByteArrayOutputStream corpsLu = new ByteArrayOutputStream();
             int taille;
@@ -100,7 +124,7 @@ public final class Banc {
                 ligne();
             }
             ligne();
-            return new Reponse(code, type, corpsLu.toString(StandardCharsets.UTF_8));
+            return new Reponse(code, type, corpsLu.toString(StandardCharsets.UTF_8), location);
         }
 
         private String ligne() throws IOException {

@@ -6,11 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -24,6 +30,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
+import fr.actionsociale.banc.Verifier;
 import fr.actionsociale.commons.test.ContratOpenApi;
 import fr.actionsociale.commons.test.Jetons;
 import io.restassured.http.ContentType;
@@ -35,11 +42,13 @@ import io.restassured.http.ContentType;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class OrientationJusquALIndicateurIT {
 
-    static final Suite.Service REFERRAL = new Suite.Service("referral-service", 18083, "referral_e2e",
+    /** -Dsuite.e2e.suffixe=_x gives a run databases of its own (the shared PostgreSQL serves several runs at once). */
+    static final String SUFFIXE = System.getProperty("suite.e2e.suffixe", "");
+    static final Suite.Service REFERRAL = new Suite.Service("referral-service", 18083, "referral_e2e" + SUFFIXE,
             List.of("-Dsuite.topics.prefix=e2e."));
     // a group of its own, so that a running `suite up` keeps its offsets; auto-commit of offsets is off, so a kill
     // re-delivers what was applied but not yet committed: the inbox must absorb it
-    static final Suite.Service BUDGET = new Suite.Service("budget-service", 18082, "budget_e2e",
+    static final Suite.Service BUDGET = new Suite.Service("budget-service", 18082, "budget_e2e" + SUFFIXE,
             List.of("-Dsuite.topics.prefix=e2e.", "-Dmp.messaging.incoming.orientation-faite.group.id=budget-service-e2e"));
     static final String AGENT = Jetons.entete("agent", "cdas-pays-de-redon");
     static final String COORDINATEUR = Jetons.entete("coordinateur", "departement-35");
@@ -47,10 +56,13 @@ class OrientationJusquALIndicateurIT {
 
     static Process referral;
     static Process budget;
+    /** The databases are new from here, the e2e topics and the groups' offsets are not: what the verifier can prove starts here. */
+    static Instant debut;
 
     @BeforeAll
     static void demarrer() throws Exception {
         ContratOpenApi.installer();
+        debut = Instant.now();
         Suite.baseNeuve(REFERRAL.base(), "referral");
         Suite.baseNeuve(BUDGET.base(), "budget");
         budget = Suite.demarrer(BUDGET);
@@ -232,5 +244,20 @@ class OrientationJusquALIndicateurIT {
         attendreEtGarder(commune, (int) enregistrees);
         assertEquals(enregistrees, Suite.compter(BUDGET.base(),
                 "select count(*) from orientation_comptee where commune = '" + commune + "'"));
+    }
+
+    @Test
+    @Order(4)
+    void chaqueCompteDeLaPasseEstProuveContreLeJournalDEvenements() throws Exception {
+        // every event of this run on the e2e topics, applied once by each consumer of budget-service and referral-service, kills included
+        ByteArrayOutputStream sortie = new ByteArrayOutputStream();
+        Verifier.Rapport r = Verifier.verifier(new Verifier.Options("127.0.0.1:9092", Suite.PG,
+                Map.of("budget", BUDGET.base(), "referral", REFERRAL.base()), Map.of("budget", "budget-service-e2e"), "e2e.",
+                Set.of("budget", "referral"), debut, Duration.ofSeconds(60), 50), new PrintStream(sortie, true, StandardCharsets.UTF_8));
+        String texte = sortie.toString(StandardCharsets.UTF_8);
+        System.out.println(texte);
+        assertEquals(List.of(), r.constats(), texte);
+        assertTrue(r.bilans().stream().anyMatch(b -> b.consommateur().equals("indicateurs-orientations") && b.appliques() >= 300),
+                "the run's orientations were applied and counted: " + texte);
     }
 }

@@ -15,6 +15,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import fr.actionsociale.commons.test.Jetons;
 
@@ -56,6 +57,11 @@ final class Suite {
     }
 
     static Process demarrer(Service s, String... optionsEnPlus) throws IOException, InterruptedException {
+        return demarrer(s, Map.of(), optionsEnPlus);
+    }
+
+    /** @param environnement variables added to the process's environment, as a Deployment's env would */
+    static Process demarrer(Service s, Map<String, String> environnement, String... optionsEnPlus) throws IOException, InterruptedException {
         Path jar = RACINE.resolve(s.nom()).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " absent : construire les services avant les tests de bout en bout");
@@ -69,11 +75,13 @@ final class Suite {
         cmd.addAll(List.of("-jar", jar.toString()));
         Path journaux = RACINE.resolve("e2e-tests/target/e2e-logs");
         Files.createDirectories(journaux);
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(journaux.resolve(s.nom() + ".log").toFile()))
-                .start();
-        // 120 s: a loaded two-core machine took 58 s to start referral-service (the fourth start of WebhookApresCrashIT)
-        long fin = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(journaux.resolve(s.nom() + ".log").toFile()));
+        pb.environment().putAll(environnement);
+        Process p = pb.start();
+        // 300 s: a loaded two-core machine took 58 s to start referral-service (the fourth start of WebhookApresCrashIT), and over
+        // 120 s when eight builds shared it
+        long fin = System.nanoTime() + Duration.ofSeconds(300).toNanos();
         while (System.nanoTime() < fin) {
             if (!p.isAlive()) {
                 throw new IllegalStateException(s.nom() + " s'est arrêté au démarrage, voir " + journaux);
@@ -84,7 +92,7 @@ final class Suite {
             Thread.sleep(200);
         }
         p.destroyForcibly();
-        throw new IllegalStateException(s.nom() + " n'est pas prêt après 120 s, voir " + journaux);
+        throw new IllegalStateException(s.nom() + " n'est pas prêt après 300 s, voir " + journaux);
     }
 
     /** SIGKILL, as a power cut or the OOM killer would. */
