@@ -45,7 +45,8 @@ public class Melange {
 
         Op(String libelle, int port) {
             this.libelle = libelle;
-            this.port = port;
+            // a second suite beside the first shifts its ports (deploy/local/suite, SUITE_PORT_OFFSET)
+            this.port = port + Banc.DECALAGE;
         }
     }
 
@@ -390,7 +391,7 @@ public class Melange {
                 }
             }
         }
-        HttpResponse<String> actions = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:8082/programmes/" + marque + "/actions?date=" + aujourdhui))
+        HttpResponse<String> actions = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + (8082 + Banc.DECALAGE) + "/programmes/" + marque + "/actions?date=" + aujourdhui))
                 .header("Authorization", "Bearer " + gestion).build(), HttpResponse.BodyHandlers.ofString());
         Matcher m = CONSOMMATION.matcher(actions.body());
         BigDecimal consommation = m.find() ? new BigDecimal(m.group(1)) : BigDecimal.ZERO;
@@ -522,7 +523,7 @@ public class Melange {
     }
 
     static String poster(HttpClient http, int port, String chemin, String jeton, String cle, String corps) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + chemin)).header("Authorization", "Bearer " + jeton)
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + (port + Banc.DECALAGE) + chemin)).header("Authorization", "Bearer " + jeton)
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(corps));
         if (cle != null) {
             b.header("Idempotency-Key", cle);
