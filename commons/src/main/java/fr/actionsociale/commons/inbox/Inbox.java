@@ -1,7 +1,11 @@
 package fr.actionsociale.commons.inbox;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,6 +13,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -65,6 +70,16 @@ public class Inbox {
      */
     public void appliquer(String canal, String consommateur, Iterable<ConsumerRecord<String, String>> records,
             Consumer<EvenementRecu> effet) {
+        appliquerParLot(canal, consommateur, records, lot -> lot.forEach(effet));
+    }
+
+    /**
+     * As {@link #appliquer}, the effect taking a poll's new events at once (in the order received, each id once, those already
+     * applied left out), so that it writes them with one statement per table. When the poll's transaction fails, each record
+     * is retried alone: the effect then receives a list of one.
+     */
+    public void appliquerParLot(String canal, String consommateur, Iterable<ConsumerRecord<String, String>> records,
+            Consumer<List<EvenementRecu>> effet) {
         List<ConsumerRecord<String, String>> tous = new ArrayList<>();
         List<EvenementRecu> lisibles = new ArrayList<>();
         boolean illisible = false;
@@ -82,14 +97,11 @@ public class Inbox {
         if (!illisible) {
             try {
                 int[] issues = QuarkusTransaction.requiringNew().call(() -> {
-                    int appliques = 0;
-                    for (EvenementRecu e : lisibles) {
-                        if (premiereFois(consommateur, e)) {
-                            effet.accept(e);
-                            appliques++;
-                        }
+                    List<EvenementRecu> nouveaux = premieresFois(consommateur, lisibles);
+                    if (!nouveaux.isEmpty()) {
+                        effet.accept(nouveaux);
                     }
-                    return new int[] { appliques, lisibles.size() - appliques };
+                    return new int[] { nouveaux.size(), lisibles.size() - nouveaux.size() };
                 });
                 compter(consommateur, tous.get(0).topic(), "applique", issues[0]);
                 compter(consommateur, tous.get(0).topic(), "doublon", issues[1]);
@@ -130,7 +142,7 @@ public class Inbox {
     }
 
     private void appliquerUn(String canal, String consommateur, ConsumerRecord<String, String> record,
-            Consumer<EvenementRecu> effet) {
+            Consumer<List<EvenementRecu>> effet) {
         EvenementRecu evenement;
         try {
             evenement = EvenementRecu.lire(record, json);
@@ -145,7 +157,7 @@ public class Inbox {
                     if (!premiereFois(consommateur, evenement)) {
                         return false;
                     }
-                    effet.accept(evenement);
+                    effet.accept(List.of(evenement));
                     return true;
                 });
                 compter(consommateur, record.topic(), applique ? "applique" : "doublon", 1);
@@ -195,6 +207,39 @@ public class Inbox {
                 record.offset(), raison);
         lettresMortes.garer(canal, record, raison);
         compter(consommateur, record.topic(), "lettre-morte", 1);
+    }
+
+    /**
+     * Records a poll's event ids in one statement: the events whose id was not yet recorded, first occurrence of each, in order.
+     * One INSERT per event cost a round trip and a statement each (suite bench, issue 18).
+     */
+    private List<EvenementRecu> premieresFois(String consommateur, List<EvenementRecu> evenements) {
+        if (evenements.size() == 1) {
+            return premiereFois(consommateur, evenements.get(0)) ? evenements : List.of();
+        }
+        Set<String> nouveaux = em.unwrap(Session.class).doReturningWork(c -> {
+            Set<String> ids = new HashSet<>();
+            try (PreparedStatement ps = c.prepareStatement("insert into inbox_evenement (consommateur, evenement_id, topic) "
+                    + "select ?, e.id, e.topic from unnest(?::text[], ?::text[]) as e(id, topic) on conflict do nothing returning evenement_id")) {
+                ps.setString(1, consommateur);
+                ps.setArray(2, c.createArrayOf("text", evenements.stream().map(EvenementRecu::id).toArray()));
+                ps.setArray(3, c.createArrayOf("text", evenements.stream().map(EvenementRecu::topic).toArray()));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getString(1));
+                    }
+                }
+            }
+            return ids;
+        });
+        List<EvenementRecu> r = new ArrayList<>();
+        for (EvenementRecu e : evenements) {
+            // an id twice in one poll was inserted once: the first occurrence applies, the second is a duplicate
+            if (nouveaux.remove(e.id())) {
+                r.add(e);
+            }
+        }
+        return r;
     }
 
     private boolean premiereFois(String consommateur, EvenementRecu evenement) {

@@ -9,7 +9,7 @@ import fr.actionsociale.commons.inbox.Inbox;
 import fr.actionsociale.conventions.service.EngagementService;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
-/** orientation-faite → the réalisations of the commitments that count orientations, each event once. */
+/** orientation-faite → the réalisations of the commitments that count orientations, each event once, a poll at a time. */
 @ApplicationScoped
 public class OrientationFaiteConsumer {
 
@@ -27,6 +27,6 @@ public class OrientationFaiteConsumer {
     @Incoming(CANAL)
     @Blocking
     public void consommer(ConsumerRecords<String, String> records) {
-        inbox.appliquer(CANAL, CONSOMMATEUR, records, engagements::compterOrientation);
+        inbox.appliquerParLot(CANAL, CONSOMMATEUR, records, engagements::compterOrientations);
     }
 }
