@@ -37,7 +37,7 @@ import java.util.regex.Pattern;
 public class Melange {
 
     /** The suite's port offset (SUITE_PORT_OFFSET, a second suite beside the first): the services' ports are shifted by it. */
-    static final int DECALAGE = Integer.parseInt(System.getenv().getOrDefault("SUITE_PORT_OFFSET", "0"));
+    static final int DECALAGE = Banc.DECALAGE;
 
     enum Op {
         CONTACT("contact aller-vers", 8083), RDV("RDV des droits", 8083), ORIENTATION("orientation", 8083), DROIT("droit ouvert (partenaire)", 8083),
