@@ -145,10 +145,17 @@ class ReconstructionTest {
         assertEquals(0, compter("select count(*) from pg_tables where tablename like '%\\_reconstruction'"));
         // only an administrator rebuilds
         given().header("Authorization", Jetons.entete("gestionnaire", "departement-35")).post("/indicateurs/reconstruction").then().statusCode(403);
-        // a second replay changes nothing
+        // a second replay changes nothing of what this test wrote (the table's total may grow meanwhile: other classes' events
+        // still arriving are counted by the live consumer and by the replay alike, once)
         JsonPath encore = attendreLaFin(lancer());
-        assertEquals(tout.getInt("projections[1].apres"), encore.getInt("projections[0].avant"));
-        assertEquals(encore.getInt("projections[0].avant"), encore.getInt("projections[0].apres"));
+        assertEquals("TERMINEE", encore.getString("etat"));
+        assertTrue(encore.getInt("projections[0].apres") >= encore.getInt("projections[0].avant"));
+        given().header("Authorization", OrientationFaiteConsumerTest.COORDINATEUR).queryParam("commune", "35236").queryParam("mois", mois)
+                .get("/indicateurs/orientations").then().statusCode(200)
+                .body("total", equalTo(20))
+                .body("parStructure", equalTo(avant.getMap("parStructure")));
+        OrientationFaiteConsumerTest.attendreTotal("35236", corrige, 3);
+        OrientationFaiteConsumerTest.attendreTotal("35236", perdu, 0);
     }
 
     /**
