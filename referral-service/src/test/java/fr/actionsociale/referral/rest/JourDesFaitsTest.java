@@ -81,8 +81,8 @@ class JourDesFaitsTest {
                 .body("find { it.quoi == 'Inscription' }.date", equalTo(rencontre.toString()));
         Object[] l = (Object[]) em.createNativeQuery("select inscrit_le, (cree_le at time zone 'Europe/Paris')::date from beneficiaire where reference = ?1")
                 .setParameter(1, ben).getSingleResult();
-        assertEquals(rencontre, ((java.sql.Date) l[0]).toLocalDate());
-        assertEquals(T, ((java.sql.Date) l[1]).toLocalDate());
+        assertEquals(rencontre, fr.actionsociale.commons.jdbc.Colonnes.date(l[0]));
+        assertEquals(T, fr.actionsociale.commons.jdbc.Colonnes.date(l[1]));
 
         // without a date: today
         inscrire(null).statusCode(201).body("dateInscription", equalTo(T.toString()));
