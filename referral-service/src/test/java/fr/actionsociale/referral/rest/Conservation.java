@@ -58,10 +58,10 @@ final class Conservation {
     static List<String> personnes(EntityManager em, int combien, int ansDepuisInscription, boolean actifsRecemment) {
         return QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("""
                 insert into beneficiaire (id, reference, nom, prenom, date_naissance, commune, canal_contact, contact, cree_par, cree_le,
-                    consentement_donne_le)
+                    inscrit_le, consentement_donne_le)
                 select gen_random_uuid(), 'ben-' || substr(md5(random()::text || clock_timestamp()::text || g), 1, 12), 'Exemple', 'Camille',
                     date '1980-01-01', '35236', 'TELEPHONE', '02 99 00 00 00', 'test', now() - make_interval(years => ?2),
-                    case when ?3 then current_date end
+                    ((now() - make_interval(years => ?2)) at time zone 'Europe/Paris')::date, case when ?3 then current_date end
                 from generate_series(1, ?1) g returning reference""").setParameter(1, combien).setParameter(2, ansDepuisInscription)
                 .setParameter(3, actifsRecemment).getResultList());
     }

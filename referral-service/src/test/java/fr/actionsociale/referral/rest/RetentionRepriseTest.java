@@ -56,7 +56,7 @@ class RetentionRepriseTest {
     void unLotEnPanneEstAnnuleEntierementPuisLExecutionReprendSansRienRefaire() {
         List<String> dormants = Conservation.personnes(em, 23, 3, false);
         // nobody else in this database registered before the cut-off: the lots are made of these 23 people, by id
-        assertEquals(0L, compter("select count(*) from beneficiaire where cree_le < now() - interval '2 years' and not (reference in (?1))",
+        assertEquals(0L, compter("select count(*) from beneficiaire where inscrit_le < current_date - interval '2 years' and not (reference in (?1))",
                 dormants));
         try (SondeKafka sonde = SondeKafka.aLaFinDe("beneficiaire-anonymise")) {
             Response r = given().header("Authorization", Referentiel.ADMIN).post("/retention/execution");

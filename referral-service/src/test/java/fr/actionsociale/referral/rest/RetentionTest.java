@@ -172,7 +172,8 @@ class RetentionTest {
     void vieillir(String reference, int ans) {
         QuarkusTransaction.requiringNew().run(() -> {
             String decalage = "interval '" + ans + " years'";
-            em.createNativeQuery("update beneficiaire set cree_le = cree_le - " + decalage + ", consentement_donne_le = (consentement_donne_le - "
+            em.createNativeQuery("update beneficiaire set cree_le = cree_le - " + decalage + ", inscrit_le = (inscrit_le - " + decalage
+                    + ")::date, consentement_donne_le = (consentement_donne_le - "
                     + decalage + ")::date where reference = ?1").setParameter(1, reference).executeUpdate();
             String personne = "(select id from beneficiaire where reference = ?1)";
             em.createNativeQuery("update orientation set date_orientation = date_orientation - " + decalage + ", acceptee_le = (acceptee_le - "
