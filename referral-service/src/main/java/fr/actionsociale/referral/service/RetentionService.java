@@ -61,9 +61,9 @@ public class RetentionService {
      * expired) and each one's last activity, over every table of their path (greatest() skips nulls).
      */
     private static final String CANDIDATS = """
-            select b.id, a.derniere from (select * from beneficiaire where id > ?1 and anonymise_le is null and cree_le::date < ?2
+            select b.id, a.derniere from (select * from beneficiaire where id > ?1 and anonymise_le is null and inscrit_le < ?2
                 order by id limit ?3) b
-              cross join lateral (select greatest(b.cree_le::date, b.consentement_donne_le,
+              cross join lateral (select greatest(b.inscrit_le, b.consentement_donne_le,
                 b.consentement_retire_le,
                 (select max(greatest(d.identifie_le, d.demande_le, d.ouvert_le, d.refuse_le, d.abandonne_le, d.ferme_le)) from droit d
                   where d.beneficiaire_id = b.id),
