@@ -19,6 +19,10 @@ public final class Banc {
     private Banc() {
     }
 
+    /** The ports' shift of the suite measured: a second suite (deploy/local/suite, SUITE_PORT_OFFSET) runs beside the first. */
+    public static final int DECALAGE = Integer.parseInt(System.getenv().getOrDefault("SUITE_PORT_OFFSET", "0").isBlank() ? "0"
+            : System.getenv("SUITE_PORT_OFFSET"));
+
     /** "--name value" pairs, in order. */
     public static Map<String, String> options(String[] a) {
         Map<String, String> o = new HashMap<>();

@@ -31,8 +31,18 @@ public class Bench {
         int c = Integer.parseInt(o.getOrDefault("--concurrence", "16"));
         double debit = Double.parseDouble(o.getOrDefault("--debit", "0"));
         String jeton = o.get("--jeton");
-        URI url = URI.create(o.getOrDefault("--url", "http://localhost:8083") + "/orientations");
-        String pg = o.getOrDefault("--pg", "jdbc:postgresql://localhost:55432/budget");
+        URI url = URI.create(o.getOrDefault("--url", "http://localhost:" + (8083 + Banc.DECALAGE)) + "/orientations");
+        String pgPort = System.getenv().getOrDefault("SUITE_PG_PORT", "55432");
+        String pg = o.getOrDefault("--pg", "jdbc:postgresql://localhost:" + pgPort + "/budget");
+        // the base URL of the three databases: with it, the run is measured for the floor (Plancher) and CPU per orientation
+        String pgBase = o.get("--pg-base");
+        // name:pid of each process whose CPU is counted; PostgreSQL's postmaster counts with its backends
+        List<String[]> pids = new ArrayList<>();
+        for (String p : o.getOrDefault("--pids", "").split(",")) {
+            if (p.contains(":")) {
+                pids.add(p.split(":", 2));
+            }
+        }
         // INSEE 99xxx codes are foreign countries, never a demo commune: bench rows cannot be mistaken for demo data
         String commune = "99" + String.format("%03d", (int) (Math.random() * 1000));
         int echauffement = Integer.parseInt(o.getOrDefault("--echauffement", "1"));
@@ -40,7 +50,7 @@ public class Bench {
         // its database, by the token's institution so that its agents may orient them
         base = (long) (Math.random() * (1L << 40));
         mesurees = n;
-        try (Connection cx = DriverManager.getConnection(o.getOrDefault("--pg-referral", "jdbc:postgresql://localhost:55432/referral"), "postgres", "");
+        try (Connection cx = DriverManager.getConnection(o.getOrDefault("--pg-referral", "jdbc:postgresql://localhost:" + pgPort + "/referral"), "postgres", "");
                 PreparedStatement ps = cx.prepareStatement("insert into beneficiaire (id, reference, commune, cree_par) select gen_random_uuid(), "
                         + "'ben-' || lpad(to_hex(? + g), 12, '0'), ?, ? from generate_series(0, ?) g")) {
             ps.setLong(1, base);
@@ -55,6 +65,17 @@ public class Bench {
             for (int i = 0; i < Integer.parseInt(o.getOrDefault("--echauffement", "1")); i++) {
                 poster(cx, url.getPath(), jeton, corps(commune, -1 - i));
             }
+        }
+
+        // the warm-up's events applied downstream before the measure starts: its work is not counted against the measured run
+        if (pgBase != null) {
+            attendreComptees(pg, commune, echauffement);
+            attendreCalme(pgBase + "conventions", "select count(*) from inbox_evenement");
+            Plancher.reinitialiser(pgBase);
+        }
+        long[] ticksAvant = new long[pids.size()];
+        for (int k = 0; k < pids.size(); k++) {
+            ticksAvant[k] = ticksDe(pids.get(k));
         }
 
         long[] debut = new long[n];
@@ -122,6 +143,18 @@ public class Bench {
                 Thread.sleep(250);
             }
         }
+        // measured work ends when both consumers are done: budget-service has counted them all (above), conventions-service's
+        // inbox stops growing
+        long[] ticksApres = new long[pids.size()];
+        List<Plancher.Releve> releves = null;
+        if (pgBase != null) {
+            attendreCalme(pgBase + "conventions", "select count(*) from inbox_evenement");
+            for (int k = 0; k < pids.size(); k++) {
+                ticksApres[k] = ticksDe(pids.get(k));
+            }
+            releves = Plancher.lire(pgBase);
+            Plancher.ecrire(releves, java.nio.file.Path.of(o.get("--releve")));
+        }
         List<Long> lags = new ArrayList<>();
         long perdus = 0;
         for (int i = 0; i < n; i++) {
@@ -144,7 +177,62 @@ public class Bench {
                 Banc.quantile(l, 0.99) / 1e6, Banc.quantile(l, 0.999) / 1e6, l.length == 0 ? 0 : l[l.length - 1] / 1e6);
         System.out.printf("délai POST→indicateur p50 %d ms   p99 %d ms   max %d ms   (non comptées après 120 s : %d)%n",
                 (long) Banc.quantile(g, 0.50), (long) Banc.quantile(g, 0.99), g.length == 0 ? 0 : g[g.length - 1], perdus);
+        if (pgBase != null && acceptes > 0) {
+            // CPU milliseconds per measured orientation, from its first POST until both consumers have applied the last one
+            double hz = 100; // USER_HZ: 100 on Linux whatever the kernel's tick
+            double total = 0;
+            for (int k = 0; k < pids.size(); k++) {
+                double ms = (ticksApres[k] - ticksAvant[k]) * 1000 / hz / acceptes;
+                total += ms;
+                System.out.printf("CPU/orientation    %-20s %.2f ms%n", pids.get(k)[0], ms);
+            }
+            System.out.printf("CPU/orientation    %-20s %.2f ms (cible ≤ 1,5 ms)%n", "total", total);
+            System.out.printf("RESULTAT orientations=%d%n", acceptes);
+        }
         System.out.printf("RESULTAT debit=%.1f%n", acceptes / secondes);
+    }
+
+    static long ticksDe(String[] processus) {
+        long pid = Long.parseLong(processus[1].strip());
+        return processus[0].equals("postgres") ? Plancher.ticksArbre(pid) : Plancher.ticks(pid);
+    }
+
+    /** Until budget-service has counted {@code n} orientations of this run's commune (120 s at most). */
+    static void attendreComptees(String pg, String commune, int n) throws Exception {
+        long limite = System.currentTimeMillis() + 120_000;
+        try (Connection cx = DriverManager.getConnection(pg, "postgres", "");
+                PreparedStatement ps = cx.prepareStatement("select count(*) from orientation_comptee where commune = ?")) {
+            ps.setString(1, commune);
+            while (System.currentTimeMillis() < limite) {
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    if (rs.getLong(1) >= n) {
+                        return;
+                    }
+                }
+                Thread.sleep(200);
+            }
+        }
+    }
+
+    /** Until a count stays the same for a second (a consumer has nothing left to apply), 120 s at most. */
+    static void attendreCalme(String url, String requete) throws Exception {
+        long limite = System.currentTimeMillis() + 120_000;
+        long avant = -1;
+        try (Connection cx = DriverManager.getConnection(url, "postgres", ""); PreparedStatement ps = cx.prepareStatement(requete)) {
+            while (System.currentTimeMillis() < limite) {
+                long n;
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    n = rs.getLong(1);
+                }
+                if (n == avant) {
+                    return;
+                }
+                avant = n;
+                Thread.sleep(1000);
+            }
+        }
     }
 
     static final Pattern ID = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"");

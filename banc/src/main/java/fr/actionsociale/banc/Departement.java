@@ -178,28 +178,31 @@ public class Departement {
         ecrits.merge("campagnes", (long) (aujourdhui.getYear() - debut + 1), Long::sum);
     }
 
-    /** Each month's CAF file, dated in its month; the import takes an allocataire number once, so a file sent again adds nothing. */
+    /**
+     * Each month's CAF file, processed by the Département on a day of its month (its dateTraitement: the entrants are registered and
+     * automatically oriented that day) and holding the rights opened in that month up to that day; the import takes an allocataire
+     * number once, so a file sent again adds nothing.
+     */
     void importer(Clients.Phase p) throws Exception {
         String gestion = jetons.jeton("gestionnaire", "departement-35");
         int parMois = entrantsParMois();
         long importes = 0, orientes = 0;
         for (int m = 0; m < 60; m++) {
             YearMonth mois = premierMois.plusMonths(m);
+            // received in the last ten days of its month (the current month's, today at the latest)
+            LocalDate traitement = plafond(mois.atDay(mois.lengthOfMonth() - alea("fichier", m).nextInt(10)));
             StringBuilder csv = new StringBuilder("numero_allocataire;date_ouverture;date_naissance;commune;foyer\n");
             for (int i = 0; i < parMois; i++) {
                 int rang = m * parMois + i;
                 Random r = alea("entrant", rang);
-                LocalDate ouverture = mois.atDay(1 + r.nextInt(mois.lengthOfMonth()));
-                if (ouverture.isAfter(aujourdhui)) {
-                    ouverture = aujourdhui;
-                }
-                // ages 18 to 64 today, a quarter under 26 (the Missions locales' share)
+                LocalDate ouverture = mois.atDay(1 + r.nextInt(traitement.getDayOfMonth()));
+                // ages 18 to 64 when the file is processed, a quarter under 26 (the Missions locales' share)
                 int age = r.nextInt(4) == 0 ? 18 + r.nextInt(8) : 26 + r.nextInt(39);
-                LocalDate naissance = aujourdhui.minusYears(age).minusDays(1 + r.nextInt(360));
+                LocalDate naissance = traitement.minusYears(age).minusDays(1 + r.nextInt(360));
                 csv.append(prefixe).append(String.format("%08d", rang)).append(';').append(ouverture).append(';').append(naissance).append(';')
                         .append(commune(r)).append(';').append(FOYERS[r.nextInt(FOYERS.length)]).append('\n');
             }
-            Banc.Reponse rep = http.appel(p, 8083, "POST", "/imports/entrants-rsa", gestion, null, "text/csv", csv.toString(), "");
+            Banc.Reponse rep = http.appel(p, 8083, "POST", "/imports/entrants-rsa?dateTraitement=" + traitement, gestion, null, "text/csv", csv.toString(), "");
             verifier(rep, "import " + mois);
             importes += nombre(IMPORTES, rep.corps());
             orientes += nombre(ORIENTES, rep.corps());
@@ -209,13 +212,15 @@ public class Departement {
         ecrits.merge("entrants RSA par an", Math.round(parMois * 12.0), Long::sum);
     }
 
-    record Entrant(int rang, String reference, String commune, LocalDate ouverture, String orientation, String structure) {
+    /** {@code orienteeLe}: the day of the automatic orientation (the file's processing day), null when no rule oriented them. */
+    record Entrant(int rang, String reference, String commune, LocalDate ouverture, String orientation, String structure, LocalDate orienteeLe) {
     }
 
     List<Entrant> entrants() throws Exception {
         List<Entrant> l = new ArrayList<>();
         try (Connection cx = DriverManager.getConnection(pg + "referral", "postgres", "");
-                PreparedStatement ps = cx.prepareStatement("select b.numero_allocataire, b.reference, b.commune, d.ouvert_le, o.id::text, o.structure "
+                PreparedStatement ps = cx.prepareStatement("select b.numero_allocataire, b.reference, b.commune, d.ouvert_le, o.id::text, o.structure, "
+                        + "(o.date_orientation at time zone 'Europe/Paris')::date "
                         + "from beneficiaire b join droit d on d.beneficiaire_id = b.id and d.type = 'RSA' and d.source = 'IMPORT_CAF' "
                         + "left join orientation o on o.beneficiaire_id = b.id and o.oriente_par = 'orientation-automatique' "
                         + "where b.numero_allocataire like ? and length(b.numero_allocataire) = 10 order by b.numero_allocataire")) {
@@ -223,7 +228,7 @@ public class Departement {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     l.add(new Entrant(Integer.parseInt(rs.getString(1).substring(2)), rs.getString(2), rs.getString(3), rs.getObject(4, LocalDate.class),
-                            rs.getString(5), rs.getString(6)));
+                            rs.getString(5), rs.getString(6), rs.getObject(7, LocalDate.class)));
                 }
             }
         }
@@ -231,7 +236,8 @@ public class Departement {
     }
 
     /**
-     * An entrant's path after the file: those no rule oriented are oriented by the Département's agent within weeks of the opening,
+     * An entrant's path after the file: those a rule oriented (on the file's processing day) are accepted and started like the others;
+     * those no rule oriented are oriented by the Département's agent within weeks of the opening,
      * accepted by the structure with a single referent, started; the partners open the C2S (CPAM) and the prime d'activité (CAF),
      * and the CAF closes some RSA rights a year or two later (a break in the worklists).
      */
@@ -257,10 +263,9 @@ public class Departement {
                         suivre(p, r, id, structure, dO);
                     }
                 }
-                // the import dates its automatic orientation today (not the file's day): only the latest entrants' follow-up can be
-                // dated truthfully after it, the others stay proposed (in the worklists)
-                if (e.orientation() != null && d.isAfter(aujourdhui.minusDays(45))) {
-                    suivre(p, r, e.orientation(), e.structure(), aujourdhui);
+                // the automatic orientation is dated on the file's processing day: its follow-up is dated from then
+                if (e.orientation() != null) {
+                    suivre(p, r, e.orientation(), e.structure(), e.orienteeLe());
                 }
                 if (r.nextInt(100) < 35) {
                     signaler(p, "cpam-35", e.reference(), "C2S", "OUVERT", plafond(d.plusDays(10 + r.nextInt(110))));
@@ -320,8 +325,9 @@ public class Departement {
                     http.post(p, 8083, "/campagnes/" + campagne + "/contacts", agent, null, "{\"commune\":\"" + commune + "\",\"canal\":\"PORTE_A_PORTE\","
                             + "\"issue\":\"" + (k == 0 ? "ABSENT" : "REFUS") + "\",\"date\":\"" + contact + "\"}");
                 }
+                // registered on the day of the first contact, which the retention period counts from
                 Banc.Reponse b = http.post(p, 8083, "/beneficiaires", agent, marque + "-personne-" + rang, "{\"nom\":\"Volume\",\"prenom\":\"P" + rang
-                        + "\",\"dateNaissance\":\"" + aujourdhui.minusYears(20 + r.nextInt(60)).minusDays(r.nextInt(360)) + "\",\"commune\":\"" + commune
+                        + "\",\"dateInscription\":\"" + contact + "\",\"dateNaissance\":\"" + aujourdhui.minusYears(20 + r.nextInt(60)).minusDays(r.nextInt(360)) + "\",\"commune\":\"" + commune
                         + "\",\"foyer\":\"" + FOYERS[r.nextInt(FOYERS.length)] + "\"}");
                 String ref = trouver(REFERENCE, b);
                 if (ref == null) {

@@ -126,7 +126,7 @@ public class DepartementMesure {
     void retention() throws Exception {
         System.out.println();
         System.out.println("== rétention : POST /retention/execution (dossiers sans activité depuis deux ans)");
-        long eligibles = un("referral", "select count(*) from beneficiaire where anonymise_le is null and cree_le < now() - interval '2 years'");
+        long eligibles = un("referral", "select count(*) from beneficiaire where anonymise_le is null and inscrit_le < current_date - interval '2 years'");
         System.out.printf("dossiers inscrits il y a plus de deux ans et pas encore anonymisés : %,d%n", eligibles);
         Sonde sonde = new Sonde();
         sonde.demarrer();

@@ -36,6 +36,9 @@ import java.util.regex.Pattern;
  */
 public class Melange {
 
+    /** The suite's port offset (SUITE_PORT_OFFSET, a second suite beside the first): the services' ports are shifted by it. */
+    static final int DECALAGE = Banc.DECALAGE;
+
     enum Op {
         CONTACT("contact aller-vers", 8083), RDV("RDV des droits", 8083), ORIENTATION("orientation", 8083), DROIT("droit ouvert (partenaire)", 8083),
         DEPENSE("dépense", 8082), SIGNATURE("signature", 8081);
@@ -186,7 +189,7 @@ public class Melange {
                     Banc.Connexion cx = cxs.get(op.port);
                     try {
                         if (cx == null) {
-                            cx = new Banc.Connexion(op.port);
+                            cx = new Banc.Connexion(op.port + DECALAGE);
                             cxs.put(op.port, cx);
                         }
                         Banc.Reponse r = cx.post(req[0], req[1], marque + "-" + i, req[2].getBytes(StandardCharsets.UTF_8));
@@ -311,11 +314,12 @@ public class Melange {
                     continue;
                 }
                 long lag = e.publieMs() > 0 ? e.publieMs() - e.creeMs() : -1;
+                long relais = lag;
                 for (int j = 1; lag >= 0 && j < c.length; j += 2) {
                     Long applique = appliquesFinal.getOrDefault(c[j], Map.of()).get(e.id());
                     lag = applique == null ? -1 : Math.max(lag, applique - e.creeMs());
                 }
-                delais.add(new Reprise.Delai(e.creeMs(), lag));
+                delais.add(new Reprise.Delai(e.creeMs(), lag, relais));
             }
             Reprise.imprimer(Reprise.lire(fichierPannes), finCharge, delais, Arrays.asList(res), groupes);
         }
@@ -390,7 +394,7 @@ public class Melange {
                 }
             }
         }
-        HttpResponse<String> actions = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:8082/programmes/" + marque + "/actions?date=" + aujourdhui))
+        HttpResponse<String> actions = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + (8082 + DECALAGE) + "/programmes/" + marque + "/actions?date=" + aujourdhui))
                 .header("Authorization", "Bearer " + gestion).build(), HttpResponse.BodyHandlers.ofString());
         Matcher m = CONSOMMATION.matcher(actions.body());
         BigDecimal consommation = m.find() ? new BigDecimal(m.group(1)) : BigDecimal.ZERO;
@@ -522,7 +526,7 @@ public class Melange {
     }
 
     static String poster(HttpClient http, int port, String chemin, String jeton, String cle, String corps) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + chemin)).header("Authorization", "Bearer " + jeton)
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + (port + DECALAGE) + chemin)).header("Authorization", "Bearer " + jeton)
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(corps));
         if (cle != null) {
             b.header("Idempotency-Key", cle);

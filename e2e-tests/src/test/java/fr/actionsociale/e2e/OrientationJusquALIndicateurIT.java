@@ -246,8 +246,68 @@ class OrientationJusquALIndicateurIT {
                 "select count(*) from orientation_comptee where commune = '" + commune + "'"));
     }
 
+    /** SIGTERM, as Kubernetes stops a pod: the process is told to stop and waited for. */
+    static void arreterProprement(Process p) throws InterruptedException {
+        p.destroy();
+        assertTrue(p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS), "the service did not stop within 30 s of SIGTERM");
+    }
+
     @Test
     @Order(4)
+    void unArretParSigtermSousChargeNePerdRienDeCeQuiAEteAccepteEtNeCompteRienDeuxFois() throws Exception {
+        String commune = communeDeCeTest();
+        int n = 300;
+        AtomicInteger postes = new AtomicInteger();
+        List<String> acceptees = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        AtomicInteger refusees = new AtomicInteger();
+        ExecutorService clients = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> envois = new java.util.ArrayList<>();
+            for (int c = 0; c < 4; c++) {
+                envois.add(clients.submit(() -> {
+                    int i;
+                    while ((i = postes.getAndIncrement()) < n) {
+                        try {
+                            acceptees.add(orienter(commune, i));
+                        } catch (Exception | AssertionError arrete) {
+                            // refused (503) or no one listening while the service stops and restarts: not accepted
+                            refusees.incrementAndGet();
+                            try {
+                                Thread.sleep(100);
+                            } catch (InterruptedException e) {
+                                return;
+                            }
+                        }
+                    }
+                }));
+            }
+            // stop budget-service (the consumer) while events flow, then referral-service (the producer) mid-stream
+            Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> total(commune) >= 50);
+            arreterProprement(budget);
+            Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> acceptees.size() >= 150);
+            arreterProprement(referral);
+            // what referral-service acknowledged before it stopped has left its outbox: its relay flushed on the way out
+            long enAttente = Suite.compter(REFERRAL.base(),
+                    "select count(*) from outbox_evenement where publie_le is null and donnees->>'commune' = '" + commune + "'");
+            assertEquals(0, enAttente, "events acknowledged to clients but left in the outbox by the SIGTERM");
+            referral = Suite.demarrer(REFERRAL);
+            budget = Suite.demarrer(BUDGET);
+            for (Future<?> f : envois) {
+                f.get();
+            }
+        } finally {
+            clients.shutdownNow();
+        }
+        long enregistrees = Suite.compter(REFERRAL.base(), "select count(*) from orientation where commune = '" + commune + "'");
+        assertEquals(acceptees.size(), enregistrees, "every 201 is in referral-service's database, and nothing else");
+        attendreEtGarder(commune, acceptees.size());
+        String ids = String.join("','", acceptees);
+        assertEquals(acceptees.size(), Suite.compter(BUDGET.base(),
+                "select count(*) from orientation_comptee where orientation_id in ('" + ids + "')"));
+    }
+
+    @Test
+    @Order(5)
     void chaqueCompteDeLaPasseEstProuveContreLeJournalDEvenements() throws Exception {
         // every event of this run on the e2e topics, applied once by each consumer of budget-service and referral-service, kills included
         ByteArrayOutputStream sortie = new ByteArrayOutputStream();

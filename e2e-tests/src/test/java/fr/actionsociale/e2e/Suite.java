@@ -79,8 +79,9 @@ final class Suite {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(journaux.resolve(s.nom() + ".log").toFile()));
         pb.environment().putAll(environnement);
         Process p = pb.start();
-        // 120 s: a loaded two-core machine took 58 s to start referral-service (the fourth start of WebhookApresCrashIT)
-        long fin = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        // 300 s: a loaded two-core machine took 58 s to start referral-service (the fourth start of WebhookApresCrashIT), and over
+        // 120 s when eight builds shared it
+        long fin = System.nanoTime() + Duration.ofSeconds(300).toNanos();
         while (System.nanoTime() < fin) {
             if (!p.isAlive()) {
                 throw new IllegalStateException(s.nom() + " s'est arrêté au démarrage, voir " + journaux);
@@ -91,7 +92,7 @@ final class Suite {
             Thread.sleep(200);
         }
         p.destroyForcibly();
-        throw new IllegalStateException(s.nom() + " n'est pas prêt après 120 s, voir " + journaux);
+        throw new IllegalStateException(s.nom() + " n'est pas prêt après 300 s, voir " + journaux);
     }
 
     /** SIGKILL, as a power cut or the OOM killer would. */

@@ -28,6 +28,6 @@ public class OrientationCorrigeeConsumer {
     @Incoming(CANAL)
     @Blocking
     public void consommer(ConsumerRecords<String, String> records) {
-        inbox.appliquer(CANAL, CONSOMMATEUR, records, indicateurs::corriger);
+        inbox.appliquerParLot(CANAL, CONSOMMATEUR, records, indicateurs.corrections());
     }
 }

@@ -25,10 +25,10 @@ public class OrientationFaiteConsumer {
         this.indicateurs = indicateurs;
     }
 
-    /** A whole poll at once: one transaction for the batch, one by one only if the batch fails. */
+    /** A whole poll at once: one transaction and one statement per table for the batch, one by one only if the batch fails. */
     @Incoming(CANAL)
     @Blocking
     public void consommer(ConsumerRecords<String, String> records) {
-        inbox.appliquer(CANAL, CONSOMMATEUR, records, indicateurs::compter);
+        inbox.appliquerParLot(CANAL, CONSOMMATEUR, records, indicateurs.faites());
     }
 }

@@ -27,12 +27,12 @@ public class ReferralConsumer {
     @Incoming("droit-ouvert")
     @Blocking
     public void droits(ConsumerRecords<String, String> records) {
-        inbox.appliquer("droit-ouvert", DROITS, records, indicateurs::droitOuvert);
+        inbox.appliquerParLot("droit-ouvert", DROITS, records, indicateurs.droits());
     }
 
     @Incoming("indicateurs-parcours")
     @Blocking
     public void parcours(ConsumerRecords<String, String> records) {
-        inbox.appliquer("indicateurs-parcours", PARCOURS, records, indicateurs::indicateursParcours);
+        inbox.appliquerParLot("indicateurs-parcours", PARCOURS, records, indicateurs.parcours());
     }
 }

@@ -15,6 +15,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -71,11 +72,48 @@ public class IndicateurResource {
     @POST
     @Path("/reconstruction")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Reconstruire les indicateurs calculés en direct", description = "Rejoue orientation-faite, droit-ouvert et "
-            + "indicateurs-parcours depuis le début de leurs topics, dans une seule transaction : les compteurs sont vidés puis recalculés, "
-            + "chaque événement compté une fois.")
-    public ReconstructionService.Reconstruction reconstruire() {
-        return reconstruction.reconstruire();
+    @Operation(summary = "Reconstruire les indicateurs calculés en direct", description = "Lance en arrière-plan le rejeu de orientation-faite, "
+            + "orientation-corrigee, droit-ouvert et indicateurs-parcours depuis le début de leurs topics, dans de nouvelles tables qui "
+            + "remplacent les tables en direct à la fin, en une transaction courte (la bascule). Les consommateurs en direct continuent pendant "
+            + "le rejeu et n'attendent que la bascule ; un événement arrivé pendant la reconstruction est compté une fois. Une seule à la fois : "
+            + "une deuxième demande reçoit un 409 qui donne l'adresse de celle en cours. Suivre l'avancement à l'adresse donnée par Location.")
+    @APIResponse(responseCode = "202", description = "Reconstruction lancée ; son adresse est dans Location",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReconstructionService.Reconstruction.class)))
+    public Response reconstruire() {
+        ReconstructionService.Reconstruction r = reconstruction.demarrer(appelant.identifiant());
+        return Response.accepted(r).location(URI.create("/indicateurs/reconstructions/" + r.id())).build();
+    }
+
+    @GET
+    @Path("/reconstructions/{id}")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Suivre une reconstruction des indicateurs", description = "État (EN_COURS, BASCULE, TERMINEE, ANNULEE, ECHOUEE), "
+            + "par topic les événements lus, appliqués et ignorés et les positions de fin atteintes, le débit en événements par seconde, "
+            + "les lignes avant et après. Une reconstruction interrompue par un arrêt du service est ECHOUEE, les tables en direct intactes.")
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ReconstructionService.Reconstruction.class)))
+    public ReconstructionService.Reconstruction reconstruction(@Parameter(description = "Identifiant de la reconstruction") @PathParam("id") String id) {
+        return reconstruction.trouver(identifiant(id));
+    }
+
+    @DELETE
+    @Path("/reconstructions/{id}")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Annuler une reconstruction en cours", description = "Seule une reconstruction EN_COURS s'annule (409 sinon) : "
+            + "ses nouvelles tables sont supprimées, les tables en direct n'ont pas été touchées.")
+    @APIResponse(responseCode = "200", description = "Annulée", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ReconstructionService.Reconstruction.class)))
+    public ReconstructionService.Reconstruction annuler(@Parameter(description = "Identifiant de la reconstruction") @PathParam("id") String id) {
+        return reconstruction.annuler(identifiant(id));
+    }
+
+    /** An id that is not a UUID names no reconstruction: 404, as an unknown one. */
+    private static java.util.UUID identifiant(String id) {
+        try {
+            return java.util.UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw fr.actionsociale.commons.probleme.ProblemeException.introuvable("Reconstruction", id);
+        }
     }
 
     @Schema(name = "IndicateurRequete")

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -18,7 +19,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import fr.actionsociale.commons.jdbc.ListeTexte;
 import fr.actionsociale.budget.domain.OrientationComptee;
 import fr.actionsociale.commons.evenement.EvenementRecu;
-import fr.actionsociale.commons.jdbc.Ecriture;
 import fr.actionsociale.commons.jdbc.UnParmi;
 import fr.actionsociale.commons.inbox.EvenementInvalideException;
 import fr.actionsociale.commons.domaine.RegleMetierException;
@@ -31,38 +31,101 @@ public class IndicateurOrientationService {
 
     IndicateurOrientationService(EntityManager em) {
         this.em = em;
+        this.faites = projectionFaites(em);
+        this.corrections = projectionCorrections(em);
     }
 
     /**
-     * Applies one orientation-faite; runs inside the Inbox's transaction. Deliberately not {@code @Transactional}: an interceptor
-     * would mark the whole transaction rollback-only when it refuses an event, and a replay must skip that event and go on.
+     * orientation-faite: the same orientation re-published under another event id is still one orientation (the first counted
+     * stays), and a correction applied first wins (version 0 never replaces anything).
      */
-    public void compter(EvenementRecu evenement) {
-        OrientationComptee o = lire(evenement);
-        // the same orientation re-published under another event id is still one orientation; a correction applied first wins
-        Ecriture.executer(em, "insert into orientation_comptee (orientation_id, evenement_id, commune, structure, droits_vises, "
-                + "date_orientation, mois) values (?, ?, ?, ?, ?, ?, ?) on conflict (orientation_id) do nothing", o.orientationId(), o.evenementId(),
-                o.commune(), o.structure(), o.droitsVises(), o.dateOrientation(), o.mois());
-    }
+    private final ProjectionIndicateur<OrientationComptee> faites;
 
     /**
-     * Applies one orientation-corrigee (inside the Inbox's transaction, not {@code @Transactional} for the same reason as
-     * {@link #compter(EvenementRecu)}): the orientation moves to its corrected month when the event's version is newer than the
-     * one counted; a correction that arrives before its orientation-faite (a rebuild, another partition's lag) counts it from its
-     * own data, and the original's insert is then ignored.
+     * orientation-corrigee: the orientation moves to its corrected month when the event's version is newer than the one
+     * counted; a correction that arrives before its orientation-faite (a rebuild, another partition's lag) counts it from its own
+     * data, and the original's insert is then ignored.
      */
-    public void corriger(EvenementRecu evenement) {
-        OrientationComptee o = lire(evenement);
-        JsonNode v = evenement.donnees().get("version");
-        if (v == null || !v.canConvertToLong() || !v.isIntegralNumber() || v.asLong() < 1) {
-            throw new EvenementInvalideException("version absente ou invalide (entier ≥ 1 attendu)");
+    private final ProjectionIndicateur<Correction> corrections;
+
+    public record Correction(OrientationComptee orientation, long version) {
+    }
+
+    /** A method, not the field: callers hold a client proxy, whose fields are not the bean's. */
+    public ProjectionIndicateur<OrientationComptee> faites() {
+        return faites;
+    }
+
+    public ProjectionIndicateur<Correction> corrections() {
+        return corrections;
+    }
+
+    private static final String COLONNES = "orientation_id, evenement_id, commune, structure, droits_vises, date_orientation, mois";
+    private static final String VALEURS = "select o::uuid, e, c, s, d, t::timestamptz, m%s from unnest(?::text[], ?::text[], ?::text[], "
+            + "?::text[], ?::text[], ?::text[], ?::text[]";
+
+    private static Object[][] colonnes(List<OrientationComptee> lignes, int supplementaires) {
+        Object[][] c = new Object[7 + supplementaires][lignes.size()];
+        for (int i = 0; i < lignes.size(); i++) {
+            OrientationComptee o = lignes.get(i);
+            c[0][i] = o.orientationId().toString();
+            c[1][i] = o.evenementId();
+            c[2][i] = o.commune();
+            c[3][i] = o.structure();
+            c[4][i] = o.droitsVises();
+            c[5][i] = o.dateOrientation().toString();
+            c[6][i] = o.mois();
         }
-        Ecriture.executer(em, "insert into orientation_comptee (orientation_id, evenement_id, commune, structure, droits_vises, "
-                + "date_orientation, mois, version) values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (orientation_id) do update set "
-                + "evenement_id = excluded.evenement_id, commune = excluded.commune, structure = excluded.structure, "
-                + "droits_vises = excluded.droits_vises, date_orientation = excluded.date_orientation, mois = excluded.mois, "
-                + "version = excluded.version, applique_le = clock_timestamp() where orientation_comptee.version < excluded.version",
-                o.orientationId(), o.evenementId(), o.commune(), o.structure(), o.droitsVises(), o.dateOrientation(), o.mois(), v.asLong());
+        return c;
+    }
+
+    private static ProjectionIndicateur<OrientationComptee> projectionFaites(EntityManager em) {
+        return new ProjectionIndicateur<>(em, "orientation_comptee", "orientation-faite", ReconstructionService.CONSOMMATEUR_ORIENTATIONS) {
+            @Override
+            public OrientationComptee lire(EvenementRecu evenement) {
+                return IndicateurOrientationService.lire(evenement);
+            }
+
+            @Override
+            public void ecrire(List<OrientationComptee> valeurs, String cible) {
+                // one row per orientation in the statement (ON CONFLICT cannot meet the same key twice): the first, as live
+                Map<UUID, OrientationComptee> premieres = new LinkedHashMap<>();
+                valeurs.forEach(o -> premieres.putIfAbsent(o.orientationId(), o));
+                executerColonnes("insert into " + cible + " (" + COLONNES + ") " + VALEURS.formatted("") + ") as x(o, e, c, s, d, t, m) "
+                        + "on conflict (orientation_id) do nothing", colonnes(new ArrayList<>(premieres.values()), 0));
+            }
+        };
+    }
+
+    private static ProjectionIndicateur<Correction> projectionCorrections(EntityManager em) {
+        return new ProjectionIndicateur<>(em, "orientation_comptee", "orientation-corrigee", ReconstructionService.CONSOMMATEUR_CORRECTIONS) {
+            @Override
+            public Correction lire(EvenementRecu evenement) {
+                OrientationComptee o = IndicateurOrientationService.lire(evenement);
+                JsonNode v = evenement.donnees().get("version");
+                if (v == null || !v.canConvertToLong() || !v.isIntegralNumber() || v.asLong() < 1) {
+                    throw new EvenementInvalideException("version absente ou invalide (entier ≥ 1 attendu)");
+                }
+                return new Correction(o, v.asLong());
+            }
+
+            @Override
+            public void ecrire(List<Correction> valeurs, String cible) {
+                // per orientation the newest version of the poll (the first of equal ones), as one event at a time would leave it
+                Map<UUID, Correction> dernieres = new LinkedHashMap<>();
+                valeurs.forEach(c -> dernieres.merge(c.orientation().orientationId(), c, (a, b) -> b.version() > a.version() ? b : a));
+                List<Correction> lignes = new ArrayList<>(dernieres.values());
+                Object[][] c = colonnes(lignes.stream().map(Correction::orientation).toList(), 1);
+                for (int i = 0; i < lignes.size(); i++) {
+                    c[7][i] = Long.toString(lignes.get(i).version());
+                }
+                executerColonnes("insert into " + cible + " as l (" + COLONNES + ", version) " + VALEURS.formatted(", v::bigint") + ", ?::text[]) "
+                        + "as x(o, e, c, s, d, t, m, v) on conflict (orientation_id) do update set "
+                        + "evenement_id = excluded.evenement_id, commune = excluded.commune, structure = excluded.structure, "
+                        + "droits_vises = excluded.droits_vises, date_orientation = excluded.date_orientation, mois = excluded.mois, "
+                        + "version = excluded.version, applique_le = clock_timestamp() where l.version < excluded.version", c);
+            }
+        };
     }
 
     private static OrientationComptee lire(EvenementRecu evenement) {

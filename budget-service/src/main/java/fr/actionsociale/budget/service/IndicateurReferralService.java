@@ -3,6 +3,8 @@ package fr.actionsociale.budget.service;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -15,7 +17,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import fr.actionsociale.commons.evenement.EvenementRecu;
-import fr.actionsociale.commons.jdbc.Ecriture;
 import fr.actionsociale.commons.inbox.EvenementInvalideException;
 import fr.actionsociale.commons.jdbc.UnParmi;
 
@@ -35,46 +36,114 @@ public class IndicateurReferralService {
     IndicateurReferralService(EntityManager em, ObjectMapper json) {
         this.em = em;
         this.json = json;
+        this.droits = projectionDroits(em);
+        this.parcours = projectionParcours(em);
     }
 
-    /** Counts one opening told by referral-service (institutions' own reports carry no commune and are told again by it). */
-    public void droitOuvert(EvenementRecu e) {
-        if (!REFERRAL.equals(e.source())) {
-            return;
-        }
-        String commune = e.texte("commune");
-        if (commune == null || !commune.matches("^(2[AB]|[0-9]{2})[0-9]{3}$")) {
-            throw new EvenementInvalideException("commune absente ou invalide");
-        }
-        LocalDate date;
-        try {
-            date = LocalDate.parse(e.texte("date"));
-        } catch (DateTimeParseException | NullPointerException ex) {
-            throw new EvenementInvalideException("date illisible");
-        }
-        String droit = e.texte("droit");
-        String beneficiaire = e.texte("beneficiaire");
-        if (droit == null || beneficiaire == null || e.texte("institution") == null) {
-            throw new EvenementInvalideException("droit, beneficiaire ou institution absent");
-        }
-        Ecriture.executer(em, "insert into droit_ouvert_compte (cle, evenement_id, droit, institution, commune, date_ouverture, mois) values "
-                + "(?, ?, ?, ?, ?, ?, ?) on conflict (cle) do nothing", beneficiaire + "/" + droit + "/" + date, e.id(), droit, e.texte("institution"),
-                commune, date, YearMonth.from(date).toString());
+    /** An opening of a right as counted: the same opening told twice (beneficiaire/droit/date) is one opening. */
+    public record DroitOuvert(String cle, String evenementId, String droit, String institution, String commune, LocalDate date) {
     }
 
-    public void indicateursParcours(EvenementRecu e) {
-        String commune = e.texte("commune");
-        String mois = e.texte("mois");
-        if (commune == null || mois == null || !mois.matches("^[0-9]{4}-(0[1-9]|1[0-2])$")) {
-            throw new EvenementInvalideException("commune ou mois absent");
-        }
-        try {
-            em.createNativeQuery("insert into indicateur_parcours (commune, mois, valeurs) values (?1, ?2, ?3) on conflict (commune, mois) do update "
-                    + "set valeurs = excluded.valeurs, recu_le = now()").setParameter(1, commune).setParameter(2, mois)
-                    .setParameter(3, json.writeValueAsString(e.donnees())).executeUpdate();
-        } catch (JsonProcessingException ex) {
-            throw new EvenementInvalideException("données illisibles");
-        }
+    /** The RSA path's counts of a commune for a month: the last publication wins. */
+    public record Parcours(String commune, String mois, String valeurs) {
+    }
+
+    /** droit-ouvert told by referral-service (institutions' own reports carry no commune and are told again by it). */
+    private final ProjectionIndicateur<DroitOuvert> droits;
+
+    /** indicateurs-parcours. */
+    private final ProjectionIndicateur<Parcours> parcours;
+
+    public ProjectionIndicateur<DroitOuvert> droits() {
+        return droits;
+    }
+
+    public ProjectionIndicateur<Parcours> parcours() {
+        return parcours;
+    }
+
+    private ProjectionIndicateur<DroitOuvert> projectionDroits(EntityManager em) {
+        return new ProjectionIndicateur<>(em, "droit_ouvert_compte", "droit-ouvert", "indicateurs-droits") {
+            @Override
+            public DroitOuvert lire(EvenementRecu e) {
+                if (!REFERRAL.equals(e.source())) {
+                    return null;
+                }
+                String commune = e.texte("commune");
+                if (commune == null || !commune.matches("^(2[AB]|[0-9]{2})[0-9]{3}$")) {
+                    throw new EvenementInvalideException("commune absente ou invalide");
+                }
+                LocalDate date;
+                try {
+                    date = LocalDate.parse(e.texte("date"));
+                } catch (DateTimeParseException | NullPointerException ex) {
+                    throw new EvenementInvalideException("date illisible");
+                }
+                String droit = e.texte("droit");
+                String beneficiaire = e.texte("beneficiaire");
+                if (droit == null || beneficiaire == null || e.texte("institution") == null) {
+                    throw new EvenementInvalideException("droit, beneficiaire ou institution absent");
+                }
+                return new DroitOuvert(beneficiaire + "/" + droit + "/" + date, e.id(), droit, e.texte("institution"), commune, date);
+            }
+
+            @Override
+            public void ecrire(List<DroitOuvert> valeurs, String cible) {
+                Map<String, DroitOuvert> premiers = new LinkedHashMap<>();
+                valeurs.forEach(d -> premiers.putIfAbsent(d.cle(), d));
+                List<DroitOuvert> l = new ArrayList<>(premiers.values());
+                Object[][] c = new Object[7][l.size()];
+                for (int i = 0; i < l.size(); i++) {
+                    DroitOuvert d = l.get(i);
+                    c[0][i] = d.cle();
+                    c[1][i] = d.evenementId();
+                    c[2][i] = d.droit();
+                    c[3][i] = d.institution();
+                    c[4][i] = d.commune();
+                    c[5][i] = d.date().toString();
+                    c[6][i] = YearMonth.from(d.date()).toString();
+                }
+                executerColonnes("insert into " + cible + " (cle, evenement_id, droit, institution, commune, date_ouverture, mois) "
+                        + "select k, e, d, i, c, t::date, m from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], "
+                        + "?::text[]) as x(k, e, d, i, c, t, m) on conflict (cle) do nothing", c);
+            }
+        };
+    }
+
+    private ProjectionIndicateur<Parcours> projectionParcours(EntityManager em) {
+        return new ProjectionIndicateur<>(em, "indicateur_parcours", "indicateurs-parcours", "indicateurs-parcours") {
+            @Override
+            public Parcours lire(EvenementRecu e) {
+                String commune = e.texte("commune");
+                String mois = e.texte("mois");
+                if (commune == null || mois == null || !mois.matches("^[0-9]{4}-(0[1-9]|1[0-2])$")) {
+                    throw new EvenementInvalideException("commune ou mois absent");
+                }
+                try {
+                    return new Parcours(commune, mois, json.writeValueAsString(e.donnees()));
+                } catch (JsonProcessingException ex) {
+                    throw new EvenementInvalideException("données illisibles");
+                }
+            }
+
+            @Override
+            public void ecrire(List<Parcours> valeurs, String cible) {
+                Map<String, Parcours> derniers = new LinkedHashMap<>();
+                valeurs.forEach(p -> {
+                    derniers.remove(p.commune() + "/" + p.mois());
+                    derniers.put(p.commune() + "/" + p.mois(), p);
+                });
+                List<Parcours> l = new ArrayList<>(derniers.values());
+                Object[][] c = new Object[3][l.size()];
+                for (int i = 0; i < l.size(); i++) {
+                    c[0][i] = l.get(i).commune();
+                    c[1][i] = l.get(i).mois();
+                    c[2][i] = l.get(i).valeurs();
+                }
+                executerColonnes("insert into " + cible + " (commune, mois, valeurs) select c, m, v from unnest(?::text[], ?::text[], "
+                        + "?::text[]) as x(c, m, v) on conflict (commune, mois) do update set valeurs = excluded.valeurs, recu_le = now()", c);
+            }
+        };
     }
 
     public record DroitsOuverts(long total, Map<String, Long> parDroit, Map<String, Long> parInstitution, Map<String, Long> parMois) {

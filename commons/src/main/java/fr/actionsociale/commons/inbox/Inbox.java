@@ -1,6 +1,10 @@
 package fr.actionsociale.commons.inbox;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -9,6 +13,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -104,32 +109,127 @@ public class Inbox {
     }
 
     /**
-     * Applies one record inside the caller's transaction, once: for a replay that rebuilds a projection.
-     *
-     * @return true when applied, false when already applied, unreadable or refused (the live consumer parked those)
+     * Applies a poll's records with one statement per table: the poll's event ids go into the inbox in one statement, which
+     * answers those seen for the first time, and the effect writes their values at once. Unreadable and refused events are parked
+     * before the transaction, so that one bad event never sends the others one by one. A transaction that fails on the
+     * database's side is retried whole; any other failure falls back to one record at a time, as {@link #appliquer} does.
      */
-    public boolean appliquerDansLaTransaction(String consommateur, ConsumerRecord<String, String> record, Consumer<EvenementRecu> effet) {
-        EvenementRecu evenement;
-        try {
-            evenement = EvenementRecu.lire(record, json);
-        } catch (EvenementIllisibleException e) {
-            return false;
+    public <T> void appliquerParLot(String canal, String consommateur, Iterable<ConsumerRecord<String, String>> records, EffetParLot<T> effet) {
+        List<ConsumerRecord<String, String>> retenus = new ArrayList<>();
+        List<EvenementRecu> evenements = new ArrayList<>();
+        List<T> valeurs = new ArrayList<>();
+        for (ConsumerRecord<String, String> r : records) {
+            EvenementRecu e;
+            try {
+                e = EvenementRecu.lire(r, json);
+            } catch (EvenementIllisibleException ex) {
+                garer(canal, consommateur, r, "enregistrement illisible : " + ex.getMessage());
+                continue;
+            }
+            try {
+                valeurs.add(effet.lire(e));
+            } catch (EvenementInvalideException ex) {
+                garer(canal, consommateur, r, "événement " + e.id() + " refusé : " + ex.getMessage());
+                continue;
+            }
+            retenus.add(r);
+            evenements.add(e);
         }
-        if (!premiereFois(consommateur, evenement)) {
-            return false;
+        if (retenus.isEmpty()) {
+            return;
         }
-        try {
-            effet.accept(evenement);
-            return true;
-        } catch (EvenementInvalideException e) {
-            // effects validate before they write: only the inbox row needs undoing
-            em.createNativeQuery("delete from inbox_evenement where consommateur = ?1 and evenement_id = ?2")
-                    .setParameter(1, consommateur).setParameter(2, evenement.id()).executeUpdate();
-            return false;
+        for (int tentative = 1;; tentative++) {
+            try {
+                int appliques = QuarkusTransaction.requiringNew().call(() -> {
+                    effet.ouvrir();
+                    return appliquerDansLaTransaction(consommateur, evenements, valeurs, effet);
+                });
+                compter(consommateur, retenus.get(0).topic(), "applique", appliques);
+                compter(consommateur, retenus.get(0).topic(), "doublon", retenus.size() - appliques);
+                return;
+            } catch (RuntimeException e) {
+                if (arret) {
+                    retenirJusquALaFin(consommateur, retenus.get(0), e);
+                }
+                if (Transitoire.cause(e) || Transitoire.baseAbsente(e)) {
+                    LOG.warnf("%s : lot de %d événements en attente de la base (tentative %d) : %s", consommateur, retenus.size(), tentative, e.toString());
+                    pause(Math.min(tentative, 10));
+                    continue;
+                }
+                LOG.warnf("%s : lot de %d événements en échec (%s), reprise un par un", consommateur, retenus.size(), e.toString());
+                for (ConsumerRecord<String, String> r : retenus) {
+                    appliquerUn(canal, consommateur, r, effet::ouvrir, ev -> {
+                        T v = effet.lire(ev);
+                        if (v != null) {
+                            effet.ecrire(List.of(v));
+                        }
+                    });
+                }
+                return;
+            }
         }
     }
 
+    /**
+     * The set-based step inside the caller's transaction, for the live consumer and for a replay (which passes its own inbox
+     * table): the events' ids in one insert, the values of those seen for the first time in one call of the effect.
+     *
+     * @param valeurs what {@link EffetParLot#lire} gave for each event, in the same order
+     * @return the number of events applied for the first time
+     */
+    public <T> int appliquerDansLaTransaction(String consommateur, List<EvenementRecu> evenements, List<T> valeurs, EffetParLot<T> effet) {
+        return appliquerDansLaTransaction("inbox_evenement", consommateur, evenements, valeurs, effet);
+    }
+
+    /** @param tableInbox a table shaped like inbox_evenement (a rebuild fills its own, merged at its swap) */
+    public <T> int appliquerDansLaTransaction(String tableInbox, String consommateur, List<EvenementRecu> evenements, List<T> valeurs,
+            EffetParLot<T> effet) {
+        Set<String> nouveaux = premieresFois(tableInbox, consommateur, evenements);
+        List<T> aEcrire = new ArrayList<>(nouveaux.size());
+        int appliques = 0;
+        for (int i = 0; i < evenements.size(); i++) {
+            // remove: an id twice in the same poll is applied at its first occurrence only
+            if (nouveaux.remove(evenements.get(i).id())) {
+                appliques++;
+                if (valeurs.get(i) != null) {
+                    aEcrire.add(valeurs.get(i));
+                }
+            }
+        }
+        if (!aEcrire.isEmpty()) {
+            effet.ecrire(aEcrire);
+        }
+        return appliques;
+    }
+
+    private Set<String> premieresFois(String tableInbox, String consommateur, List<EvenementRecu> evenements) {
+        String[] ids = evenements.stream().map(EvenementRecu::id).distinct().toArray(String[]::new);
+        String[] topics = new String[ids.length];
+        java.util.Arrays.fill(topics, evenements.get(0).topic());
+        return em.unwrap(Session.class).doReturningWork(c -> {
+            try (PreparedStatement ps = c.prepareStatement("insert into " + tableInbox + " (consommateur, evenement_id, topic) "
+                    + "select ?, i, t from unnest(?::text[], ?::text[]) as x(i, t) on conflict do nothing returning evenement_id")) {
+                ps.setString(1, consommateur);
+                ps.setArray(2, c.createArrayOf("text", ids));
+                ps.setArray(3, c.createArrayOf("text", topics));
+                Set<String> nouveaux = new HashSet<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        nouveaux.add(rs.getString(1));
+                    }
+                }
+                return nouveaux;
+            }
+        });
+    }
+
     private void appliquerUn(String canal, String consommateur, ConsumerRecord<String, String> record,
+            Consumer<EvenementRecu> effet) {
+        appliquerUn(canal, consommateur, record, () -> {
+        }, effet);
+    }
+
+    private void appliquerUn(String canal, String consommateur, ConsumerRecord<String, String> record, Runnable ouvrir,
             Consumer<EvenementRecu> effet) {
         EvenementRecu evenement;
         try {
@@ -142,6 +242,7 @@ public class Inbox {
         for (int tentative = 1;; tentative++) {
             try {
                 boolean applique = QuarkusTransaction.requiringNew().call(() -> {
+                    ouvrir.run();
                     if (!premiereFois(consommateur, evenement)) {
                         return false;
                     }
@@ -157,7 +258,7 @@ public class Inbox {
                 if (arret) {
                     retenirJusquALaFin(consommateur, record, e);
                 }
-                if (Transitoire.cause(e)) {
+                if (Transitoire.cause(e) || Transitoire.baseAbsente(e)) {
                     LOG.warnf("%s : événement %s en attente de la base (tentative %d) : %s", consommateur, evenement.id(), tentative, e.toString());
                     pause(Math.min(tentative, 10));
                     continue;

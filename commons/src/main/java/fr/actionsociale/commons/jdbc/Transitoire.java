@@ -26,6 +26,21 @@ public final class Transitoire {
         return t instanceof JDBCConnectionException || t instanceof SQLTransientException || t instanceof SQLException s && etat(s.getSQLState());
     }
 
+    /**
+     * No such database or table (3D000, 42P01), in this exception or its causes: the database was dropped or recreated under a
+     * running service. For a request that stays an internal error; for an event it is never the event's fault, so a consumer
+     * waits for the database instead of parking the event (parked, every such event was missing from the projection: seen by
+     * suite verifier on a database recreated under running services).
+     */
+    public static boolean baseAbsente(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException s && ("3D000".equals(s.getSQLState()) || "42P01".equals(s.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** This exception or one of its causes. */
     public static boolean cause(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {

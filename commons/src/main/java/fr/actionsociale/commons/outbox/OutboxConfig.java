@@ -52,8 +52,17 @@ public interface OutboxConfig {
         @WithDefault("P7D")
         Duration retention();
 
-        /** Waiting time after a failed publication (broker down) before the next attempt. */
+        /**
+         * Longest wait after a failed publication (broker down) before the next attempt: the waits start at
+         * {@link #backoffInitial()} and double up to this, so that the relay is back within about this long after the
+         * broker is.
+         */
         @WithDefault("1s")
         Duration backoff();
+
+        /** First wait after a failed publication. */
+        @WithName("backoff-initial")
+        @WithDefault("100ms")
+        Duration backoffInitial();
     }
 }

@@ -68,6 +68,9 @@ public class OutboxRelay {
     private KafkaProducer<String, byte[]> producteur;
     private Counter publies;
     private Instant dernierePurge = Instant.EPOCH;
+    /** Since when publications fail (null: they succeed), and how long the last interruption lasted. */
+    private volatile Instant enEchecDepuis;
+    private volatile long derniereInterruptionMs = -1;
 
     OutboxRelay(AgroalDataSource dataSource, OutboxConfig config,
             @Identifier("default-kafka-broker") Map<String, Object> kafka, MeterRegistry metriques) {
@@ -118,6 +121,15 @@ public class OutboxRelay {
                 Thread.currentThread().interrupt();
             }
             fil = null;
+            // the last commits of requests that finished during the graceful stop: out now rather than at the next start
+            // (one batch, and only while Kafka answers: a broker down would hold the stop for the delivery timeout)
+            if (enEchecDepuis == null && suspensions.get() == 0 && producteur != null) {
+                try {
+                    publierUnLot();
+                } catch (Exception ex) {
+                    LOG.warnf("Dernière publication de l'outbox avant l'arrêt en échec, reprise au démarrage : %s", ex.toString());
+                }
+            }
         }
         if (producteur != null) {
             producteur.close(java.time.Duration.ofSeconds(5));
@@ -167,13 +179,35 @@ public class OutboxRelay {
         p.put(ProducerConfig.LINGER_MS_CONFIG, 1);
         p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000);
         p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 15000);
+        // back within a second of the broker (the clients' defaults, said here because the relay's recovery counts on them)
+        p.put(ProducerConfig.RECONNECT_BACKOFF_MS_CONFIG, 50);
+        p.put(ProducerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 1000);
+        p.put(ProducerConfig.RETRY_BACKOFF_MS_CONFIG, 100);
+        p.put(ProducerConfig.RETRY_BACKOFF_MAX_MS_CONFIG, 1000);
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         return p;
     }
 
+    /** Since when publications fail, if they do (broker down): the health checks say so. */
+    public java.util.Optional<Instant> enEchecDepuis() {
+        return java.util.Optional.ofNullable(enEchecDepuis);
+    }
+
+    /** How long the last interruption lasted, from the first failed publication to the next one that went through (-1: none). */
+    public long derniereInterruptionMs() {
+        return derniereInterruptionMs;
+    }
+
+    /** The wait after the n-th failure in a row (1, 2, ...): doubling from backoff-initial, bounded by backoff. */
+    static long attente(int echecs, long initialeMs, long maxMs) {
+        long attente = initialeMs << Math.min(echecs - 1, 20);
+        return Math.max(1, Math.min(attente, maxMs));
+    }
+
     private void boucle() {
         long intervalle = config.relay().interval().toMillis();
+        int echecs = 0;
         while (actif) {
             try {
                 if (reveil.tryAcquire(intervalle, TimeUnit.MILLISECONDS) && config.relay().linger().toMillis() > 0) {
@@ -186,20 +220,38 @@ public class OutboxRelay {
                 int n;
                 do {
                     n = publierUnLot();
+                    if (echecs > 0) {
+                        retabli(echecs);
+                        echecs = 0;
+                    }
                 } while (actif && n >= config.relay().batchSize());
                 purgerDeTempsEnTemps();
             } catch (InterruptedException ie) {
                 Thread.currentThread().interrupt();
                 return;
             } catch (Exception ex) {
-                LOG.warnf("Publication de l'outbox en échec, nouvel essai dans %s : %s", config.relay().backoff(), ex.toString());
+                echecs++;
+                if (enEchecDepuis == null) {
+                    enEchecDepuis = Instant.now();
+                }
+                long attente = attente(echecs, config.relay().backoffInitial().toMillis(), config.relay().backoff().toMillis());
+                LOG.warnf("Publication de l'outbox en échec (%d fois de suite), nouvel essai dans %d ms : %s", echecs, attente, ex.toString());
                 try {
-                    Thread.sleep(config.relay().backoff().toMillis());
+                    Thread.sleep(attente);
                 } catch (InterruptedException ie) {
                     Thread.currentThread().interrupt();
                     return;
                 }
             }
+        }
+    }
+
+    private void retabli(int echecs) {
+        Instant depuis = enEchecDepuis;
+        enEchecDepuis = null;
+        if (depuis != null) {
+            derniereInterruptionMs = java.time.Duration.between(depuis, Instant.now()).toMillis();
+            LOG.infof("Publication de l'outbox rétablie après %d ms et %d essais en échec", derniereInterruptionMs, echecs);
         }
     }
 

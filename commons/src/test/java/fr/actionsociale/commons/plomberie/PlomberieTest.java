@@ -139,6 +139,41 @@ class PlomberieTest {
         assertEquals(1, EssaiConsumer.APPLIQUES.get(e2).get());
     }
 
+    /** A poll's events reach the effect together, once each and in order; its ids are recorded by one statement. */
+    @Test
+    void unLotPasseEnUneFoisALEffetChaqueEvenementUneFoisDansLOrdre() {
+        String deja = UUID.randomUUID().toString();
+        String e1 = UUID.randomUUID().toString();
+        String e2 = UUID.randomUUID().toString();
+        List<List<String>> lots = new java.util.ArrayList<>();
+        fr.actionsociale.commons.inbox.EffetParLot<String> effet = new fr.actionsociale.commons.inbox.EffetParLot<>() {
+            @Override
+            public String lire(fr.actionsociale.commons.evenement.EvenementRecu evenement) {
+                return evenement.id();
+            }
+
+            @Override
+            public void ecrire(List<String> valeurs) {
+                lots.add(List.copyOf(valeurs));
+            }
+        };
+        inbox.appliquerParLot("commons-essai", "essai-lot", List.of(record(deja, 1)), effet);
+        lots.clear();
+
+        // already applied, new, the same new one again, another new one: one call, the two new ones, in the order received
+        inbox.appliquerParLot("commons-essai", "essai-lot", List.of(record(deja, 2), record(e2, 3), record(e2, 4), record(e1, 5)), effet);
+        assertEquals(List.of(List.of(e2, e1)), lots);
+        long lignes = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "select count(*) from inbox_evenement where consommateur = 'essai-lot' and evenement_id in (?1, ?2, ?3)")
+                .setParameter(1, deja).setParameter(2, e1).setParameter(3, e2).getSingleResult()).longValue());
+        assertEquals(3, lignes);
+
+        // nothing new: the effect is not called at all
+        lots.clear();
+        inbox.appliquerParLot("commons-essai", "essai-lot", List.of(record(e1, 6), record(e2, 7)), effet);
+        assertEquals(List.of(), lots);
+    }
+
     static ConsumerRecord<String, String> record(String id, long offset) {
         ConsumerRecord<String, String> r = new ConsumerRecord<>(SondeKafka.topic("commons-essai"), 0, offset, id, "{\"nom\":\"x\"}");
         SondeKafka.entetesCloudEvent(id, "commons-essai", id).forEach((k, v) -> r.headers().add(k, v.getBytes(StandardCharsets.UTF_8)));

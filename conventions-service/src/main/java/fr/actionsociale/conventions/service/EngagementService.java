@@ -4,12 +4,20 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.sql.PreparedStatement;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+
+import org.hibernate.Session;
 
 import fr.actionsociale.commons.securite.Appelant;
 import fr.actionsociale.commons.probleme.ProblemeException;
@@ -64,31 +72,72 @@ public class EngagementService {
     /**
      * orientation-faite: one réalisation for each commitment that counts orientations made to that structure,
      * in the convention's territory, within the commitment's period. Runs in the Inbox's transaction.
+     * <p>
+     * A poll's events at once: one query for the commitments that count them, one for their conventions, one
+     * INSERT for all the réalisations (per event, these were three statements and a Hibernate flush check: 0.7 ms of CPU per
+     * event, suite bench, issue 18). An unreadable event refuses the whole poll: the inbox then applies each alone and parks it.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void compterOrientation(EvenementRecu evenement) {
-        String structure = evenement.texte("structure");
-        String commune = evenement.texte("commune");
-        LocalDate date;
-        try {
-            date = Instant.parse(evenement.texte("dateOrientation")).atZone(Horloges.PARIS).toLocalDate();
-        } catch (DateTimeParseException e) {
-            throw new EvenementInvalideException("dateOrientation illisible");
+    public void compterOrientations(List<EvenementRecu> evenements) {
+        record Fait(String structure, String commune, LocalDate date, String orientation) {
         }
-        String orientation = evenement.texte("orientationId");
-        for (Engagement e : em.createQuery("select e from Engagement e where e.compteEvenement = :t and e.institution = :s",
-                Engagement.class).setParameter("t", EvenementCompte.ORIENTATION_FAITE)
-                .setParameter("s", structure).getResultList()) {
-            List<String> territoire = em.find(Convention.class, e.conventionId()).territoire();
-            // once per event, by the unique index on (engagement, event): the commitment's realisations are never loaded, so the
-            // cost of an event does not grow with the fulfilments already counted (suite bench: 35 ms per event after 7,000)
-            if ((territoire.isEmpty() || territoire.contains(commune)) && e.couvre(date)) {
-                em.createNativeQuery("insert into realisation (id, engagement_id, date, quantite, commentaire, saisie_par, evenement) "
-                        + "values (?1, ?2, ?3, 1, ?4, 'evenement', ?5) on conflict do nothing").setParameter(1, UUID.randomUUID())
-                        .setParameter(2, e.id()).setParameter(3, date).setParameter(4, "orientation " + orientation)
-                        .setParameter(5, "orientation-faite:" + orientation).executeUpdate();
+        List<Fait> faits = new ArrayList<>();
+        for (EvenementRecu evenement : evenements) {
+            try {
+                faits.add(new Fait(evenement.texte("structure"), evenement.texte("commune"),
+                        Instant.parse(evenement.texte("dateOrientation")).atZone(Horloges.PARIS).toLocalDate(), evenement.texte("orientationId")));
+            } catch (DateTimeParseException e) {
+                throw new EvenementInvalideException("dateOrientation illisible");
             }
         }
+        Set<String> structures = faits.stream().map(Fait::structure).collect(Collectors.toSet());
+        Map<String, List<Engagement>> parStructure = em.createQuery(
+                "select e from Engagement e where e.compteEvenement = :t and e.institution in :s", Engagement.class)
+                .setParameter("t", EvenementCompte.ORIENTATION_FAITE).setParameter("s", structures).getResultList().stream()
+                .collect(Collectors.groupingBy(Engagement::institution));
+        if (parStructure.isEmpty()) {
+            return;
+        }
+        Set<UUID> ids = parStructure.values().stream().flatMap(List::stream).map(Engagement::conventionId).collect(Collectors.toSet());
+        Map<UUID, List<String>> territoires = new HashMap<>();
+        for (Convention c : em.createQuery("select c from Convention c where c.id in :ids", Convention.class).setParameter("ids", ids)
+                .getResultList()) {
+            territoires.put(c.id(), c.territoire());
+        }
+        List<String> id = new ArrayList<>();
+        List<String> engagement = new ArrayList<>();
+        List<String> date = new ArrayList<>();
+        List<String> commentaire = new ArrayList<>();
+        List<String> cle = new ArrayList<>();
+        for (Fait f : faits) {
+            for (Engagement e : parStructure.getOrDefault(f.structure(), List.of())) {
+                List<String> territoire = territoires.getOrDefault(e.conventionId(), List.of());
+                if ((territoire.isEmpty() || territoire.contains(f.commune())) && e.couvre(f.date())) {
+                    id.add(UUID.randomUUID().toString());
+                    engagement.add(e.id().toString());
+                    date.add(f.date().toString());
+                    commentaire.add("orientation " + f.orientation());
+                    cle.add("orientation-faite:" + f.orientation());
+                }
+            }
+        }
+        if (id.isEmpty()) {
+            return;
+        }
+        // once per event, by the unique index on (engagement, event): the commitment's realisations are never loaded, so the
+        // cost of an event does not grow with the fulfilments already counted (suite bench: 35 ms per event after 7,000)
+        em.unwrap(Session.class).doWork(c -> {
+            try (PreparedStatement ps = c.prepareStatement("insert into realisation (id, engagement_id, date, quantite, commentaire, saisie_par, evenement) "
+                    + "select r.id::uuid, r.engagement::uuid, r.date::date, 1, r.commentaire, 'evenement', r.cle "
+                    + "from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) as r(id, engagement, date, commentaire, cle) "
+                    + "on conflict do nothing")) {
+                int i = 1;
+                for (List<String> colonne : List.of(id, engagement, date, commentaire, cle)) {
+                    ps.setArray(i++, c.createArrayOf("text", colonne.toArray()));
+                }
+                ps.executeUpdate();
+            }
+        });
     }
 
     @Transactional(Transactional.TxType.MANDATORY)

@@ -79,6 +79,8 @@ class EngagementResourceTest {
         orientation(java.util.UUID.randomUUID().toString(), java.util.UUID.randomUUID().toString(), t.c(), "44015", "2015-03-11"); // other structure
         orientation(java.util.UUID.randomUUID().toString(), java.util.UUID.randomUUID().toString(), t.b(), "35236", "2015-03-12"); // outside the territory
         orientation(java.util.UUID.randomUUID().toString(), java.util.UUID.randomUUID().toString(), t.b(), "44015", "2016-02-01"); // after the period
+        // an unreadable date in the same poll: the poll is applied event by event, that one parked, the others counted
+        orientation(java.util.UUID.randomUUID().toString(), java.util.UUID.randomUUID().toString(), t.b(), "44015", "2015-99-99");
         String temoin = java.util.UUID.randomUUID().toString();
         orientation(java.util.UUID.randomUUID().toString(), temoin, t.b(), "44022", "2015-06-01");
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).untilAsserted(() ->

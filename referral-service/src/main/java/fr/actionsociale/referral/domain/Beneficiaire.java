@@ -64,8 +64,12 @@ public class Beneficiaire {
     private LocalDate consentementRetireLe;
     @Column(name = "cree_par")
     private String creePar;
+    /** When it was recorded (technical); the day it happened is {@link #inscritLe}. */
     @Column(name = "cree_le")
     private Instant creeLe;
+    /** The day the person was met and registered, which a late record keeps: retention and the journal count from it. */
+    @Column(name = "inscrit_le")
+    private LocalDate inscritLe;
     @Column(name = "anonymise_le")
     private LocalDate anonymiseLe;
     @Version
@@ -75,10 +79,17 @@ public class Beneficiaire {
     }
 
     public static Beneficiaire inscrire(String nom, String prenom, LocalDate dateNaissance, String commune, String quartier, CanalContact canal,
-            String contact, String numeroAllocataire, String foyer, String creePar, Instant maintenant) {
+            String contact, String numeroAllocataire, String foyer, String creePar, LocalDate inscritLe, Instant maintenant) {
         LocalDate aujourdHui = LocalDate.ofInstant(maintenant, Horloges.PARIS);
         if (dateNaissance != null && (dateNaissance.isAfter(aujourdHui) || dateNaissance.isBefore(aujourdHui.minusYears(125)))) {
             throw new RegleMetierException("dateNaissance", "n'est pas une date de naissance plausible");
+        }
+        LocalDate le = inscritLe == null ? aujourdHui : inscritLe;
+        if (le.isAfter(aujourdHui)) {
+            throw new RegleMetierException("dateInscription", "ne peut pas être dans le futur (" + le + " après le " + aujourdHui + ")");
+        }
+        if (dateNaissance != null && le.isBefore(dateNaissance)) {
+            throw new RegleMetierException("dateInscription", "ne peut pas précéder la date de naissance (" + dateNaissance + ")");
         }
         if ((canal == null) != (contact == null)) {
             throw new RegleMetierException("contact", "un canal de contact va avec sa coordonnée (et inversement)");
@@ -98,6 +109,7 @@ public class Beneficiaire {
         b.creePar = creePar;
         // the service's clock, not the database's now(): a registration is dated like every other step of the path
         b.creeLe = maintenant;
+        b.inscritLe = le;
         return b;
     }
 
@@ -252,9 +264,14 @@ public class Beneficiaire {
         return creePar;
     }
 
-    /** The day the person was registered, in Paris (a registration carries no effective date of its own). */
+    /** The day the person was met and registered (given by the structure, or the CAF file's processing day). */
     public LocalDate inscritLe() {
-        return LocalDate.ofInstant(creeLe, Horloges.PARIS);
+        return inscritLe;
+    }
+
+    /** When the registration was recorded. */
+    public Instant creeLe() {
+        return creeLe;
     }
 
     public long version() {

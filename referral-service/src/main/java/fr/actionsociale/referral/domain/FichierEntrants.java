@@ -54,7 +54,11 @@ public final class FichierEntrants {
     private FichierEntrants() {
     }
 
-    public static Lecture lire(String texte, LocalDate aujourdHui) {
+    /**
+     * @param traitement the day the Département processed the file (today when it is imported as it arrives): no right in it opened
+     *            after that day, and ages are plausible on that day
+     */
+    public static Lecture lire(String texte, LocalDate traitement) {
         List<Erreur> erreurs = new ArrayList<>();
         int invalides = 0;
         Map<String, Entrant> entrants = new LinkedHashMap<>();
@@ -77,11 +81,12 @@ public final class FichierEntrants {
                     ici.add(new Erreur(i + 1, "numero_allocataire", "doit compter de 7 à 13 chiffres"));
                 }
                 LocalDate ouverture = date(c[1], "date_ouverture", i + 1, ici);
-                if (ouverture != null && ouverture.isAfter(aujourdHui)) {
-                    ici.add(new Erreur(i + 1, "date_ouverture", "ne peut pas être dans le futur"));
+                if (ouverture != null && ouverture.isAfter(traitement)) {
+                    ici.add(new Erreur(i + 1, "date_ouverture", "est postérieure au jour de traitement du fichier (dateTraitement " + traitement
+                            + ") : un droit ouvert après le traitement n'a pas pu y figurer"));
                 }
                 LocalDate naissance = date(c[2], "date_naissance", i + 1, ici);
-                if (naissance != null && (naissance.isAfter(aujourdHui.minusYears(16)) || naissance.isBefore(aujourdHui.minusYears(125)))) {
+                if (naissance != null && (naissance.isAfter(traitement.minusYears(16)) || naissance.isBefore(traitement.minusYears(125)))) {
                     ici.add(new Erreur(i + 1, "date_naissance", "n'est pas plausible pour un allocataire du RSA"));
                 }
                 String commune = c[3].strip();

@@ -91,7 +91,10 @@ public class BeneficiaireResource {
             @Size(max = 30) @Schema(example = "isole") String foyer,
             @Valid @Schema(description = "Où part le courrier de la première invitation RSA") AdresseVue adressePostale,
             @Email @Size(max = 254) @Schema(description = "Où part le courriel de l'invitation, si la personne consent au canal COURRIEL",
-                    example = "camille.exemple@exemple.fr") String courriel) {
+                    example = "camille.exemple@exemple.fr") String courriel,
+            @Schema(description = "Le jour où la personne a été rencontrée et inscrite, quand l'inscription est saisie après coup ; aujourd'hui par "
+                    + "défaut, jamais dans le futur ni avant la naissance. La durée de conservation (deux ans sans activité) compte à partir de ce jour",
+                    example = "2026-11-18") LocalDate dateInscription) {
     }
 
     @Schema(name = "CoordonneesRequete", description = "Remplace l'adresse postale et le courriel de la personne ; un champ absent les efface")
@@ -115,6 +118,8 @@ public class BeneficiaireResource {
     public record BeneficiaireVue(String reference, String nom, String prenom, LocalDate dateNaissance, String commune, String quartier,
             String canalContact, String contact, String foyer, LocalDate consentementDonneLe, String consentementPortee,
             LocalDate consentementRetireLe, String creePar,
+            @Schema(description = "Le jour où la personne a été rencontrée et inscrite (pour un entrant RSA importé : le jour de traitement du fichier "
+                    + "de la CAF)") LocalDate dateInscription,
             @Schema(description = "Date à laquelle l'identité a été effacée après deux ans sans activité (durée de conservation)") LocalDate anonymiseLe,
             AdresseVue adressePostale, String courriel,
             @Schema(description = "Consentement à être contacté, canal par canal (un courriel ne part qu'avec celui du canal COURRIEL)")
@@ -122,7 +127,7 @@ public class BeneficiaireResource {
         static BeneficiaireVue de(Beneficiaire b, List<ConsentementCanal> canaux) {
             return new BeneficiaireVue(b.reference(), b.nom(), b.prenom(), b.dateNaissance(), b.commune(), b.quartier(),
                     b.canalContact() == null ? null : b.canalContact().name(), b.contact(), b.foyer(), b.consentementDonneLe(),
-                    b.consentementPortee(), b.consentementRetireLe(), b.creePar(), b.anonymiseLe(), AdresseVue.de(b.adresse()), b.courriel(),
+                    b.consentementPortee(), b.consentementRetireLe(), b.creePar(), b.inscritLe(), b.anonymiseLe(), AdresseVue.de(b.adresse()), b.courriel(),
                     canaux.stream().map(ConsentementCanalVue::de).toList());
         }
     }
@@ -183,13 +188,15 @@ public class BeneficiaireResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.AGENT, Roles.ADMIN })
     @Transactional
-    @Operation(summary = "Inscrire un bénéficiaire", description = "Répond sa référence opaque (ben-…), seule à circuler hors de ce service.")
+    @Operation(summary = "Inscrire un bénéficiaire", description = "Répond sa référence opaque (ben-…), seule à circuler hors de ce service. "
+            + "dateInscription garde le jour où la personne a été rencontrée quand l'inscription est saisie plus tard (aujourd'hui par défaut) ; "
+            + "une date dans le futur est refusée (400 nommant dateInscription).")
     @APIResponse(responseCode = "201", description = "Bénéficiaire inscrit", content = @Content(schema = @Schema(implementation = BeneficiaireVue.class)))
     @Idempotent
     public Response inscrire(@HeaderParam(Idempotence.ENTETE) String cle,
             @Valid @NotNull BeneficiaireRequete r) {
         Beneficiaire b = beneficiaires.inscrire(r.nom(), r.prenom(), r.dateNaissance(), r.commune(), r.quartier(), r.canalContact(), r.contact(),
-                r.numeroAllocataire(), r.foyer(), AdresseVue.adresse(r.adressePostale()), r.courriel());
+                r.numeroAllocataire(), r.foyer(), AdresseVue.adresse(r.adressePostale()), r.courriel(), r.dateInscription());
         return Response.created(URI.create("/beneficiaires/" + b.reference())).entity(BeneficiaireVue.de(b, List.of())).build();
     }
 

@@ -1,6 +1,7 @@
 package fr.actionsociale.referral.rest;
 
 import java.net.URI;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -25,6 +26,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -152,13 +154,22 @@ public class OrientationAutomatiqueResource {
     @RolesAllowed({ Roles.GESTIONNAIRE, Roles.ADMIN })
     @Operation(summary = "Importer le fichier mensuel des entrants RSA", description = "CSV numero_allocataire;date_ouverture;date_naissance;commune;"
             + "foyer. Dédoublonné (dans le fichier et avec les personnes connues), droit RSA ouvert à sa date et horloges démarrées, orientation "
-            + "automatique appliquée. " + ImportEntrantsService.REGLE)
+            + "automatique appliquée. L'inscription et l'orientation automatique prennent le jour de traitement du fichier (dateTraitement, "
+            + "aujourd'hui par défaut) : c'est la date de l'orientation, de son événement orientation-faite et le départ des délais du premier "
+            + "rendez-vous et du premier CER ; les délais légaux de la première invitation et de l'orientation courent de l'ouverture. Un jour "
+            + "de traitement dans le futur est refusé (400 nommant dateTraitement), de même qu'une ligne ouverte après lui (date_ouverture). "
+            + ImportEntrantsService.REGLE)
     public ImportEntrantsService.Bilan importer(
             @Parameter(description = "Code de la caisse qui a ouvert les droits du fichier ; institution des droits RSA importés")
             @QueryParam("caisse") @DefaultValue("caf-35")
-            @Pattern(regexp = Formats.CODE_INSTITUTION, message = Formats.CODE_INSTITUTION_RAISON) String caisse, String texte) {
+            @Pattern(regexp = Formats.CODE_INSTITUTION, message = Formats.CODE_INSTITUTION_RAISON) String caisse,
+            @Parameter(description = "Le jour où le Département a traité le fichier (AAAA-MM-JJ), celui de sa réception pour un fichier mensuel "
+                    + "importé après coup ; aujourd'hui si absent. Jamais dans le futur, jamais avant l'ouverture d'une de ses lignes",
+                    example = "2026-11-05", schema = @Schema(type = SchemaType.STRING, format = "date"))
+            @QueryParam("dateTraitement") String dateTraitement, String texte) {
+        LocalDate traitement = ProblemeException.date("dateTraitement", dateTraitement);
         try {
-            return imports.importer(texte, caisse, appelant.institution());
+            return imports.importer(texte, caisse, appelant.institution(), traitement);
         } catch (FichierEntrants.FichierInvalideException e) {
             throw new ProblemeException(TypeProbleme.REQUETE_INVALIDE, e.total() + " ligne(s) invalide(s) : rien n'a été importé."
                     + (e.total() > e.erreurs().size() ? " Les " + FichierEntrants.ERREURS_MAX + " premières erreurs sont listées." : ""),

@@ -46,12 +46,12 @@ public class BeneficiaireService {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public Beneficiaire inscrire(String nom, String prenom, LocalDate naissance, String commune, String quartier, CanalContact canal, String contact,
-            String numeroAllocataire, String foyer, AdressePostale adresse, String courriel) {
+            String numeroAllocataire, String foyer, AdressePostale adresse, String courriel, LocalDate inscritLe) {
         if (numeroAllocataire != null && parAllocataire(numeroAllocataire).isPresent()) {
             throw ProblemeException.conflit("Un bénéficiaire porte déjà ce numéro d'allocataire.");
         }
         Beneficiaire b = Beneficiaire.inscrire(nom, prenom, naissance, commune, quartier, canal, contact, numeroAllocataire, foyer,
-                appelant.institution(), horloge.instant());
+                appelant.institution(), inscritLe, horloge.instant());
         b.coordonnees(adresse, courriel);
         em.persist(b);
         return b;

@@ -38,4 +38,20 @@ class FichierEntrantsTest {
         assertEquals(List.of("2:numero_allocataire", "2:date_ouverture", "3:date_ouverture", "3:date_naissance", "3:commune", "3:foyer", "4:null"),
                 e.erreurs().stream().map(x -> x.ligne() + ":" + x.colonne()).toList());
     }
+
+    @Test
+    void unFichierTraiteUnJourPasseNeContientAucunDroitOuvertApresCeJour() {
+        LocalDate traitement = LocalDate.of(2024, 3, 10);
+        FichierEntrants.FichierInvalideException e = assertThrows(FichierEntrants.FichierInvalideException.class, () -> FichierEntrants.lire("""
+                1234567;2024-03-10;1990-05-01;35236;isole
+                7654321;2024-03-11;1990-05-01;35236;isole
+                """, traitement));
+        assertEquals(1, e.total());
+        assertEquals("date_ouverture", e.erreurs().get(0).colonne());
+        assertEquals(true, e.erreurs().get(0).raison().contains("dateTraitement 2024-03-10"), e.erreurs().get(0).raison());
+        // ages are those of the processing day: 16 today, but 14 when the file was processed
+        assertEquals(1, FichierEntrants.lire("1234567;2024-03-01;2010-01-01;35236;isole", AUJOURDHUI).entrants().size());
+        assertEquals("date_naissance", assertThrows(FichierEntrants.FichierInvalideException.class,
+                () -> FichierEntrants.lire("1234567;2024-03-01;2010-01-01;35236;isole", traitement)).erreurs().get(0).colonne());
+    }
 }

@@ -57,6 +57,11 @@ class DocumentOpenApiTest {
         JsonPath d = document().extract().jsonPath();
         assertEquals(7, d.getInt("paths.'/suivi/a-traiter'.get.parameters.find { it.name == 'jours' }.schema.default"));
         assertEquals("caf-35", d.getString("paths.'/imports/entrants-rsa'.post.parameters.find { it.name == 'caisse' }.schema.default"));
+        // the day a CAF file was processed, and the day a person was met: both optional dates, documented as such
+        assertEquals("date", d.getString("paths.'/imports/entrants-rsa'.post.parameters.find { it.name == 'dateTraitement' }.schema.format"));
+        assertEquals("date", d.getString("components.schemas.BeneficiaireRequete.properties.dateInscription.format"));
+        assertEquals("date", d.getString("components.schemas.Beneficiaire.properties.dateInscription.format"));
+        assertEquals("date", d.getString("components.schemas.Bilan.properties.dateTraitement.format"));
         List<String> sansDescription = new ArrayList<>();
         Map<String, Map<String, Map<String, Object>>> chemins = d.getMap("paths");
         chemins.forEach((chemin, operations) -> operations.forEach((methode, operation) -> {

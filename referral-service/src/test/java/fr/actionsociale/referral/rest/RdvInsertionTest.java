@@ -363,7 +363,7 @@ class RdvInsertionTest {
                         + "'corps : illisible', ?2)").setParameter(1, l[0]).setParameter(2, l[1]).executeUpdate();
             }
         });
-        given().header("Authorization", Referentiel.ADMIN).post("/retention/execution").then().statusCode(200);
+        Conservation.executerJusquAuBout();
         assertEquals(0L, ((Number) em.createNativeQuery("select count(*) from rdvi_en_attente where id = ?1").setParameter(1, attente)
                 .getSingleResult()).longValue());
         assertEquals(0L, ((Number) em.createNativeQuery("select count(*) from rdvi_lettre_morte where id = ?1").setParameter(1, lettreAncienne)

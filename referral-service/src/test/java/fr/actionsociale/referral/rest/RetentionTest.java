@@ -2,10 +2,12 @@ package fr.actionsociale.referral.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.startsWith;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -28,6 +30,7 @@ import fr.actionsociale.referral.Referentiel;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 
 @QuarkusTest
 @QuarkusTestResource(Jetons.class)
@@ -60,15 +63,17 @@ class RetentionTest {
 
         try (SondeKafka sonde = SondeKafka.aLaFinDe("beneficiaire-anonymise")) {
             given().header("Authorization", CDAS).post("/retention/execution").then().statusCode(403);
-            given().header("Authorization", Referentiel.ADMIN).post("/retention/execution").then().statusCode(200)
-                    .body("sansActiviteDepuis", equalTo(AUJOURDHUI.minusYears(2).toString())).body("anonymises", greaterThanOrEqualTo(1));
+            JsonPath fin = Conservation.executerJusquAuBout();
+            assertEquals("TERMINEE", fin.getString("etat"));
+            assertEquals(AUJOURDHUI.minusYears(2).toString(), fin.getString("sansActiviteDepuis"));
+            assertTrue(fin.getLong("anonymises") >= 1, "at least the old person");
 
             String e = sonde.attendre(r -> ancien.equals(r.key()), 1, Duration.ofSeconds(15)).get(0).value();
             assertEquals(Set.of(), SchemasEvenements.violations("beneficiaire-anonymise", e));
             ParcoursTest.sansDonneePersonnelle(e);
 
             // run again: nothing more for this person, and never the recent one
-            given().header("Authorization", Referentiel.ADMIN).post("/retention/execution").then().statusCode(200);
+            Conservation.executerJusquAuBout();
             assertEquals(List.of(), sonde.toutPendant(r -> recent.equals(r.key()), Duration.ofSeconds(2)));
             assertEquals(1, sonde.toutPendant(r -> ancien.equals(r.key()), Duration.ofSeconds(1)).size());
         }
@@ -104,6 +109,59 @@ class RetentionTest {
                 + "and d.type = 'AAH'", ancien)[0]).longValue());
     }
 
+    @Test
+    void plusieursLotsAnonymisentChaquePersonneUneFoisEtPublientUnSeulEvenementChacune() {
+        // lots of 7 in tests (referral.retention.lot): 20 dormant people take at least three lots
+        List<String> dormants = Conservation.personnes(em, 20, 3, false);
+        List<String> actifs = Conservation.personnes(em, 5, 3, true);
+        try (SondeKafka sonde = SondeKafka.aLaFinDe("beneficiaire-anonymise")) {
+            JsonPath fin = Conservation.executerJusquAuBout();
+            assertEquals("TERMINEE", fin.getString("etat"));
+            assertTrue(fin.getInt("lots") >= 3, "several lots: " + fin.getInt("lots"));
+            assertTrue(fin.getLong("anonymises") >= 20 && fin.getLong("examines") >= 25, fin.prettify());
+            assertEquals(0, fin.getInt("echecs"));
+            assertNull(fin.getString("derniereErreur"));
+
+            sonde.attendre(r -> dormants.contains(r.key()), dormants.size(), Duration.ofSeconds(20));
+            List<String> cles = sonde.toutPendant(r -> dormants.contains(r.key()) || actifs.contains(r.key()), Duration.ofSeconds(2)).stream()
+                    .map(r -> r.key()).toList();
+            assertEquals(Set.copyOf(dormants), Set.copyOf(cles), "one event for each dormant person, none for the active ones");
+            assertEquals(dormants.size(), cles.size(), "never two for the same person");
+        }
+        assertEquals(20L, compter("select count(*) from beneficiaire where reference in (?1) and anonymise_le = current_date and nom is null",
+                dormants));
+        assertEquals(5L, compter("select count(*) from beneficiaire where reference in (?1) and anonymise_le is null and nom = 'Exemple'", actifs));
+    }
+
+    @Test
+    void uneExecutionSeSuitParSonAdresseEtLesExecutionsSeListentLaPlusRecenteDAbord() {
+        given().header("Authorization", CDAS).get("/retention/executions").then().statusCode(403);
+        io.restassured.response.Response r = given().header("Authorization", Referentiel.ADMIN).post("/retention/execution");
+        assertTrue(r.statusCode() == 202 || r.statusCode() == 200, "202 for a new run, 200 for the one in progress: " + r.statusCode());
+        String adresse = r.header("Location");
+        String id = r.jsonPath().getString("id");
+        assertTrue(adresse.endsWith("/retention/executions/" + id), adresse);
+        assertEquals(AUJOURDHUI.minusYears(2).toString(), r.jsonPath().getString("sansActiviteDepuis"));
+        assertEquals("API", r.jsonPath().getString("declencheePar"));
+        JsonPath fin = Conservation.suivre(adresse, Duration.ofSeconds(60));
+        assertEquals("TERMINEE", fin.getString("etat"));
+        assertTrue(fin.getString("termineeLe") != null);
+
+        JsonPath suivante = Conservation.executerJusquAuBout();
+        given().header("Authorization", Referentiel.ADMIN).get("/retention/executions?taille=2").then().statusCode(200)
+                .body("$", hasSize(2)).body("[0].id", equalTo(suivante.getString("id"))).body("[1].etat", equalTo("TERMINEE"));
+
+        given().header("Authorization", Referentiel.ADMIN).get("/retention/executions/" + java.util.UUID.randomUUID()).then().statusCode(404)
+                .contentType("application/problem+json").body("detail", startsWith("Exécution de la conservation"));
+        given().header("Authorization", Referentiel.ADMIN).get("/retention/executions?taille=0").then().statusCode(400)
+                .contentType("application/problem+json").body("erreurs[0].champ", equalTo("taille"));
+    }
+
+    long compter(String sql, List<String> references) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(sql).setParameter(1, references).getSingleResult())
+                .longValue());
+    }
+
     Map<String, Object> indicateurs(String commune) {
         return given().header("Authorization", Jetons.entete("coordinateur", "departement-35"))
                 .get("/indicateurs?communes=" + commune + "&debut=" + AUJOURDHUI.minusYears(4) + "&fin=" + AUJOURDHUI).then().statusCode(200)
@@ -114,7 +172,8 @@ class RetentionTest {
     void vieillir(String reference, int ans) {
         QuarkusTransaction.requiringNew().run(() -> {
             String decalage = "interval '" + ans + " years'";
-            em.createNativeQuery("update beneficiaire set cree_le = cree_le - " + decalage + ", consentement_donne_le = (consentement_donne_le - "
+            em.createNativeQuery("update beneficiaire set cree_le = cree_le - " + decalage + ", inscrit_le = (inscrit_le - " + decalage
+                    + ")::date, consentement_donne_le = (consentement_donne_le - "
                     + decalage + ")::date where reference = ?1").setParameter(1, reference).executeUpdate();
             String personne = "(select id from beneficiaire where reference = ?1)";
             em.createNativeQuery("update orientation set date_orientation = date_orientation - " + decalage + ", acceptee_le = (acceptee_le - "
