@@ -25,11 +25,12 @@ select t.i, md5('b' || t.i)::uuid as id, 'ben-' || substr(md5('r' || t.i), 1, 12
 from (select i, floor(random() * 100)::int as k, random() as r1, random() as r2, random() as r3, random() as r4
       from generate_series(1, (600000 * :echelle)::int) i) t join ct on ct.n = t.k;
 
-insert into beneficiaire (id, reference, nom, prenom, date_naissance, commune, quartier, numero_allocataire, cree_par, cree_le, version)
+insert into beneficiaire (id, reference, nom, prenom, date_naissance, commune, quartier, numero_allocataire, cree_par, cree_le, inscrit_le, version)
 select id, reference, 'Nom' || i, 'Prenom', date '1960-01-01' + (r2 * 16000)::int, commune,
     case when commune = '35236' and r3 < 0.4 then (array['Bellevue', 'Le Châtelet', 'Centre', 'La Digue', 'Les Pâtis'])[1 + (r3 * 12)::int % 5]
          when commune = '35220' and r3 < 0.3 then 'Bourg' end,
-    case when rsa then '35' || lpad(i::text, 7, '0') end, case when rsa then 'caf-35' else 'ccas-redon' end, now() - (r1 * 1826 || ' days')::interval, 0
+    case when rsa then '35' || lpad(i::text, 7, '0') end, case when rsa then 'caf-35' else 'ccas-redon' end, now() - (r1 * 1826 || ' days')::interval,
+    (now() - (r1 * 1826 || ' days')::interval)::date, 0
 from p;
 
 -- the RSA right of each entrant, opened in the last 60 months; 12 % closed six months to 2.5 years later
