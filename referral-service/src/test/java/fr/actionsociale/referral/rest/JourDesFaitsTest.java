@@ -138,10 +138,21 @@ class JourDesFaitsTest {
                 .then().statusCode(200).extract().path("[0].decideeLe"));
         assertEquals(traitement, decidee.atZoneSameInstant(PARIS).toLocalDate());
         // the structure's worklist shows the first appointment late since the day its clock ran out
-        JsonPath liste = given().header("Authorization", MISSION_LOCALE).queryParam("structure", "mission-locale-redon").queryParam("jours", 0)
-                .get("/suivi/a-traiter").then().statusCode(200).extract().jsonPath();
-        assertEquals(List.of(ChronoUnit.DAYS.between(traitement.plusWeeks(2), T)),
-                liste.getList("findAll { it.beneficiaire == '%s' && it.etape.type == 'PREMIER_RDV' }.etape.joursDeRetard".formatted(ben), Long.class));
+        // (the worklist is paged: read every page)
+        List<Long> retards = new java.util.ArrayList<>();
+        String curseur = null;
+        do {
+            var requete = given().header("Authorization", MISSION_LOCALE).queryParam("structure", "mission-locale-redon").queryParam("jours", 0)
+                    .queryParam("taille", 500);
+            if (curseur != null) {
+                requete = requete.queryParam("apres", curseur);
+            }
+            JsonPath page = requete.get("/suivi/a-traiter").then().statusCode(200).extract().jsonPath();
+            retards.addAll(page.getList("elements.findAll { it.beneficiaire == '%s' && it.etape.type == 'PREMIER_RDV' }.etape.joursDeRetard"
+                    .formatted(ben), Long.class));
+            curseur = page.getString("suivant");
+        } while (curseur != null);
+        assertEquals(List.of(ChronoUnit.DAYS.between(traitement.plusWeeks(2), T)), retards);
         given().header("Authorization", ADMIN).get("/beneficiaires/" + ben + "/journal").then().statusCode(200)
                 .body("find { it.quoi == 'Inscription' }.date", equalTo(traitement.toString()))
                 .body("find { it.quoi.startsWith('Orientée vers mission-locale-redon') }.date", equalTo(traitement.toString()));
