@@ -154,8 +154,17 @@ class KafkaSecuriseIT {
                 "le relais de referral-service a tout publié");
 
         // replay: budget-service's rebuild reads the topics from the beginning, without a group, and finds the same count
-        List<Map<String, Object>> projections = given().baseUri(BUDGET.url()).header("Authorization", Jetons.entete("admin", "departement-35"))
-                .post("/indicateurs/reconstruction").then().statusCode(200).extract().path("projections");
+        // (a job: 202 and its address, followed until it is over)
+        String admin = Jetons.entete("admin", "departement-35");
+        String travail = given().baseUri(BUDGET.url()).header("Authorization", admin).post("/indicateurs/reconstruction").then().statusCode(202)
+                .extract().header("Location");
+        Awaitility.await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() -> !"EN_COURS".equals(
+                given().baseUri(BUDGET.url()).header("Authorization", admin).get(travail).then().statusCode(200).extract().path("etat"))
+                && !"BASCULE".equals(given().baseUri(BUDGET.url()).header("Authorization", admin).get(travail).then().extract().path("etat")));
+        io.restassured.path.json.JsonPath fin = given().baseUri(BUDGET.url()).header("Authorization", admin).get(travail).then().statusCode(200)
+                .extract().jsonPath();
+        assertEquals("TERMINEE", fin.getString("etat"), "la reconstruction : " + fin.prettify());
+        List<Map<String, Object>> projections = fin.getList("projections");
         Map<String, Object> orientations = projections.stream().filter(p -> (PREFIXE + "orientation-faite").equals(p.get("topic"))).findFirst()
                 .orElseThrow(() -> new AssertionError("aucune projection relue de " + PREFIXE + "orientation-faite : " + projections));
         assertTrue(((Number) orientations.get("evenementsLus")).longValue() >= 3, "la reconstruction a relu le topic : " + orientations);

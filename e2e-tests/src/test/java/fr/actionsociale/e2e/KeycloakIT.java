@@ -25,6 +25,7 @@ import fr.actionsociale.commons.test.Jetons;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
 
 /**
  * The identity provider of production, tried: a real Keycloak (its Maven Central distribution, started by {@code suite test} with
@@ -115,24 +116,32 @@ class KeycloakIT {
         given().baseUri(referral.url()).get("/orientations/" + orientation).then().statusCode(401);
     }
 
+    /**
+     * Requests to Keycloak itself, without the OpenAPI contract filter that other end-to-end classes install for every request
+     * (it checks the suite's services, not the identity provider).
+     */
+    static RequestSpecification keycloak() {
+        return given().noFilters();
+    }
+
     /** The bootstrap administrator's token, asked for each use: the master realm's tokens last one minute. */
     static String jetonAdminKeycloak() throws Exception {
-        return given().formParams(Map.of("grant_type", "password", "client_id", "admin-cli", "username", "admin",
+        return keycloak().formParams(Map.of("grant_type", "password", "client_id", "admin-cli", "username", "admin",
                 "password", Files.readString(Path.of(System.getProperty("suite.keycloak.admin-password-file"))).strip()))
                 .post(KEYCLOAK + "/realms/master/protocol/openid-connect/token").then().statusCode(200).extract().path("access_token");
     }
 
     /** client_credentials with the secret Keycloak generated for the client when it imported the realm. */
     static String jetonClient(String client) throws Exception {
-        return given().auth().preemptive().basic(client, secretDuClient(client)).formParam("grant_type", "client_credentials")
+        return keycloak().auth().preemptive().basic(client, secretDuClient(client)).formParam("grant_type", "client_credentials")
                 .post(ROYAUME + "/protocol/openid-connect/token").then().statusCode(200).extract().path("access_token");
     }
 
     static String secretDuClient(String client) throws Exception {
         String admin = jetonAdminKeycloak();
-        String id = given().auth().oauth2(admin).queryParam("clientId", client)
+        String id = keycloak().auth().oauth2(admin).queryParam("clientId", client)
                 .get(KEYCLOAK + "/admin/realms/action-sociale/clients").then().statusCode(200).extract().path("[0].id");
-        return given().auth().oauth2(admin).get(KEYCLOAK + "/admin/realms/action-sociale/clients/" + id + "/client-secret")
+        return keycloak().auth().oauth2(admin).get(KEYCLOAK + "/admin/realms/action-sociale/clients/" + id + "/client-secret")
                 .then().statusCode(200).extract().path("value");
     }
 
@@ -141,14 +150,14 @@ class KeycloakIT {
         String identifiant = "agent-" + institution + "-" + UUID.randomUUID().toString().substring(0, 8);
         String motDePasse = "Mdp-" + UUID.randomUUID();
         String admin = jetonAdminKeycloak();
-        String cree = given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of(
+        String cree = keycloak().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of(
                 "username", identifiant, "enabled", true, "email", identifiant + "@example.fr", "emailVerified", true,
                 "firstName", "Agent", "lastName", "Essai", "attributes", Map.of("institution", List.of(institution)),
                 "credentials", List.of(Map.of("type", "password", "value", motDePasse, "temporary", false))))
                 .post(KEYCLOAK + "/admin/realms/action-sociale/users").then().statusCode(201).extract().header("Location");
-        Map<String, Object> role = given().auth().oauth2(admin).get(KEYCLOAK + "/admin/realms/action-sociale/roles/agent")
+        Map<String, Object> role = keycloak().auth().oauth2(admin).get(KEYCLOAK + "/admin/realms/action-sociale/roles/agent")
                 .then().statusCode(200).extract().as(Map.class);
-        given().auth().oauth2(admin).contentType(ContentType.JSON).body(List.of(role)).post(cree + "/role-mappings/realm")
+        keycloak().auth().oauth2(admin).contentType(ContentType.JSON).body(List.of(role)).post(cree + "/role-mappings/realm")
                 .then().statusCode(204);
 
         byte[] alea = new byte[32];
@@ -158,7 +167,7 @@ class KeycloakIT {
                 .encodeToString(MessageDigest.getInstance("SHA-256").digest(verificateur.getBytes(StandardCharsets.US_ASCII)));
         // the login session's cookies are sent back by hand: Keycloak marks them Secure, and a cookie store would keep them
         // for https only, while this Keycloak listens on http (as a browser on localhost would allow)
-        Response formulaire = given().redirects().follow(false)
+        Response formulaire = keycloak().redirects().follow(false)
                 .queryParams(Map.of("client_id", "suite-web", "response_type", "code", "scope", "openid", "redirect_uri", RAPPEL,
                         "state", "e2e", "code_challenge", defi, "code_challenge_method", "S256"))
                 .get(ROYAUME + "/protocol/openid-connect/auth");
@@ -168,14 +177,14 @@ class KeycloakIT {
                 .matcher(page);
         assertTrue(action.find(), "formulaire de connexion introuvable");
         String url = (action.group(1) != null ? action.group(1) : action.group(2)).replace("&amp;", "&");
-        Response connexion = given().cookies(formulaire.getCookies()).redirects().follow(false).contentType(ContentType.URLENC)
+        Response connexion = keycloak().cookies(formulaire.getCookies()).redirects().follow(false).contentType(ContentType.URLENC)
                 .formParams(Map.of("username", identifiant, "password", motDePasse, "credentialId", "")).post(url);
         assertEquals(302, connexion.statusCode(), "connexion refusée : " + connexion.asString());
         String retour = connexion.header("Location");
         assertTrue(retour.startsWith(RAPPEL), "retour : " + retour);
         Matcher code = Pattern.compile("[?&]code=([^&]+)").matcher(retour);
         assertTrue(code.find(), "pas de code dans " + retour);
-        return given().formParams(Map.of("grant_type", "authorization_code", "client_id", "suite-web", "code", code.group(1),
+        return keycloak().formParams(Map.of("grant_type", "authorization_code", "client_id", "suite-web", "code", code.group(1),
                 "redirect_uri", RAPPEL, "code_verifier", verificateur))
                 .post(ROYAUME + "/protocol/openid-connect/token").then().statusCode(200).extract().path("access_token");
     }
