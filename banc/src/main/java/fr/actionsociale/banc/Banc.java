@@ -20,8 +20,11 @@ public final class Banc {
     }
 
     /** The ports' shift of the suite measured: a second suite (deploy/local/suite, SUITE_PORT_OFFSET) runs beside the first. */
-    public static final int DECALAGE = Integer.parseInt(System.getenv().getOrDefault("SUITE_PORT_OFFSET", "0").isBlank() ? "0"
-            : System.getenv("SUITE_PORT_OFFSET"));
+    public static final int DECALAGE = decalage(System.getenv("SUITE_PORT_OFFSET"));
+
+    static int decalage(String valeur) {
+        return valeur == null || valeur.isBlank() ? 0 : Integer.parseInt(valeur.strip());
+    }
 
     /** "--name value" pairs, in order. */
     public static Map<String, String> options(String[] a) {

@@ -18,6 +18,14 @@ class BancTest {
         assertEquals(Map.of("--debit", "30", "--duree", "120"), Banc.options(new String[] { "--debit", "30", "--duree", "120" }));
     }
 
+    /** No SUITE_PORT_OFFSET (the usual case: one suite on the machine) is no shift; a blank one too. */
+    @Test
+    void leDecalageDesPortsVautZeroSansVariable() {
+        assertEquals(0, Banc.decalage(null));
+        assertEquals(0, Banc.decalage(" "));
+        assertEquals(100, Banc.decalage("100"));
+    }
+
     @Test
     void leQuantileEstLeRangLePlusProche() {
         long[] trie = { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 };
