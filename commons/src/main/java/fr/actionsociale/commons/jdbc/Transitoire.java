@@ -41,11 +41,24 @@ public final class Transitoire {
         return false;
     }
 
-    /** This exception or one of its causes. */
+    /**
+     * This exception or one of its causes, or of the exceptions they suppressed: a commit that fails because PostgreSQL is
+     * restarting reaches us as a RollbackException whose XAException (57P01) is only suppressed, and was answered 500 instead
+     * of 503 (suite chaos, 2026-12-02).
+     */
     public static boolean cause(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
+        return cause(e, 0);
+    }
+
+    private static boolean cause(Throwable e, int profondeur) {
+        for (Throwable t = e; t != null && profondeur < 20; t = t.getCause(), profondeur++) {
             if (est(t)) {
                 return true;
+            }
+            for (Throwable s : t.getSuppressed()) {
+                if (cause(s, profondeur + 1)) {
+                    return true;
+                }
             }
         }
         return false;

@@ -220,6 +220,15 @@ public class ProblemeMappers {
                 }
             }
         }
+        // the database went away during the commit (its cause only suppressed by the rollback): the outcome is not known, so the
+        // answer does not say that nothing was written; the same request with the same Idempotency-Key finds what was
+        if (Transitoire.cause(e)) {
+            LOG.warnf("Base de données interrompue pendant la validation de %s", chemin(uri));
+            return Response.fromResponse(Probleme.de(TypeProbleme.SERVICE_INDISPONIBLE,
+                    "La base de données a été interrompue pendant l'enregistrement ; réessayez avec la même clé d'idempotence, "
+                            + "la requête ne sera pas appliquée deux fois.")
+                    .a(chemin(uri)).reponse()).header(HttpHeaders.RETRY_AFTER, "2").build();
+        }
         return interne(e, uri);
     }
 

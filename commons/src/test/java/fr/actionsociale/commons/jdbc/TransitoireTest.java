@@ -19,4 +19,17 @@ class TransitoireTest {
         assertFalse(Transitoire.baseAbsente(new RuntimeException(new SQLException("violation", "23505"))));
         assertTrue(Transitoire.cause(new RuntimeException(new SQLException("deadlock", "40P01"))));
     }
+
+    /** A commit cut by PostgreSQL's restart: the SQL state is on an exception the rollback only suppressed. */
+    @Test
+    void unCommitInterrompuParUnRedemarrageDePostgresqlEstTransitoireMemeSiLaCauseNEstQueSupprimee() {
+        Exception rollback = new Exception("ARJUNA016053: Could not commit transaction.");
+        Exception xa = new Exception("Error trying to transactionCommit local transaction",
+                new SQLException("FATAL: terminating connection due to administrator command", "57P01"));
+        rollback.addSuppressed(xa);
+        assertTrue(Transitoire.cause(new RuntimeException("Error invoking subclass method", rollback)));
+        Exception autre = new Exception("rollback");
+        autre.addSuppressed(new Exception(new SQLException("violation", "23505")));
+        assertFalse(Transitoire.cause(new RuntimeException(autre)));
+    }
 }

@@ -51,5 +51,11 @@ class ProblemeMappersTest {
         assertEquals(409, pour("23505").getStatus(), "créée en même temps par une autre requête");
         assertEquals(400, pour("22001").getStatus(), "valeur trop longue");
         assertEquals(500, pour("42P01").getStatus(), "une vraie erreur interne reste une erreur interne");
+        // a commit cut by PostgreSQL's restart: 57P01 only on an exception the rollback suppressed (suite chaos answered 500)
+        Exception rollback = new Exception("ARJUNA016053: Could not commit transaction.");
+        rollback.addSuppressed(new Exception("transactionCommit", new SQLException("FATAL: terminating connection", "57P01")));
+        Response coupe = new ProblemeMappers().inattendu(new RuntimeException("Error invoking subclass method", rollback), null);
+        assertEquals(503, coupe.getStatus());
+        assertEquals("2", coupe.getHeaderString("Retry-After"));
     }
 }
